@@ -1,0 +1,48 @@
+# The two commands of the README: `make run` and `make test`.
+BUILD_DIR ?= build/release
+JOBS ?= $(shell nproc)
+INDEXER = $(BUILD_DIR)/indexer/peacesearch-indexer
+SERVER = $(BUILD_DIR)/server/peacesearch-server
+HOST ?= 127.0.0.1
+PORT ?= 8080
+
+.PHONY: deps test-deps build index run test test-asan test-tsan format bench fuzz clean
+
+deps:
+	@scripts/install-deps.sh build
+
+test-deps:
+	@scripts/install-deps.sh test
+	@scripts/install-e2e.sh
+
+build: deps
+	cmake --preset release >/dev/null
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+index: build
+	$(INDEXER) build --input sample-data --index var/index
+
+run: index
+	$(SERVER) --index var/index --host $(HOST) --port $(PORT) --web web
+
+test: index test-deps
+	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+
+test-asan: deps test-deps
+	cmake --preset asan >/dev/null
+	cmake --build build/asan -j $(JOBS)
+	ctest --preset asan -j $(JOBS)
+
+test-tsan: deps
+	cmake --preset tsan >/dev/null
+	cmake --build build/tsan -j $(JOBS)
+	ctest --preset tsan -L concurrency
+
+format:
+	find analyzers indexer server tests fuzz bench -name '*.cpp' -o -name '*.h' | xargs clang-format -i
+
+bench: build
+	bench/run.sh $(or $(SIZE),10k)
+
+clean:
+	rm -rf build var

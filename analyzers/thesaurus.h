@@ -1,0 +1,59 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace peacesearch::analyzers {
+
+/// A sequence of analysed (folded, elision-stripped) words.
+using Phrase = std::vector<std::string>;
+
+/// One expression of a thesaurus group. `acronym` is set for a single word written in capitals
+/// in the thesaurus ("UN", "AU"): it is searched as an acronym term, since its lowercase form
+/// may be an ordinary word ("un", "au").
+struct Expression {
+  Phrase words;
+  bool acronym = false;
+};
+
+/// Query-time synonyms across English and French (analyzers/data/thesaurus.txt): each line is
+/// a group of equivalent expressions separated by '|'. Immutable once built, so shareable.
+class Thesaurus {
+ public:
+  /// Parses the thesaurus format; lines with fewer than two expressions are ignored.
+  explicit Thesaurus(std::string_view text);
+
+  /// The compiled-in thesaurus.
+  static const Thesaurus& builtin();
+
+  /// A match of an entry against query words.
+  struct Match {
+    size_t length = 0;                               ///< query words covered
+    const std::vector<Expression>* group = nullptr;  ///< every expression of the group
+  };
+
+  /// The longest entry that starts at words[start], if any. Words compare equal ignoring a
+  /// trailing plural s or x ("workshops" meets "workshop"). An acronym entry that is also a
+  /// stopword ("UN"/"un") only matches a word the user wrote in capitals (`capitals[i]`).
+  std::optional<Match> longest_match(const std::vector<std::string>& words,
+                                     const std::vector<bool>& capitals, size_t start) const;
+
+  /// Number of groups.
+  size_t size() const { return groups_.size(); }
+
+ private:
+  std::vector<std::vector<Expression>> groups_;
+  // Singular form of the first word -> (group, expression) pairs starting with it.
+  std::unordered_map<std::string, std::vector<std::pair<size_t, size_t>>> by_first_;
+};
+
+/// The singular key used to compare words: a trailing s or x removed from words of 4+ bytes.
+std::string singular_key(std::string_view word);
+
+/// True when `raw` is written as an acronym: 2 to 10 letters or digits, all letters capitals,
+/// at least two capitals ("UN", "CEDEAO", "G5").
+bool looks_like_acronym(std::string_view raw);
+
+}  // namespace peacesearch::analyzers

@@ -1,0 +1,174 @@
+"""Shared helpers for the peer benchmarks (SQLite FTS5, PostgreSQL): corpus
+reading, query parsing, latency statistics and the result JSON layout."""
+import argparse
+import glob
+import json
+import os
+import platform
+import resource
+import sys
+import time
+
+FACETS = ("country", "theme", "year", "type")
+RECORD_TYPES = ("organisation", "activity")
+
+
+def arg_parser(desc):
+    ap = argparse.ArgumentParser(description=desc)
+    ap.add_argument("corpus", help="corpus directory (*.jsonl + themes.json)")
+    ap.add_argument("--queries", help="queries.jsonl (default: CORPUS/queries.jsonl)")
+    ap.add_argument("--out", required=True, help="result JSON file")
+    ap.add_argument("--workdir", help="where to put the database (default: a temp dir, removed)")
+    ap.add_argument("--limit", type=int, default=0, help="run only the first N queries")
+    ap.add_argument("--warmup", type=int, default=50, help="untimed warm-up queries")
+    ap.add_argument("--hits-out", help="also write per-query totals and top-10 ids (JSONL)")
+    return ap
+
+
+def corpus_files(corpus):
+    """Record files: every *.jsonl in the directory except queries.jsonl."""
+    return [p for p in sorted(glob.glob(os.path.join(corpus, "*.jsonl")))
+            if os.path.basename(p) != "queries.jsonl"]
+
+
+def iter_records(corpus):
+    for path in corpus_files(corpus):
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if not line.strip():
+                    continue
+                rec = json.loads(line)
+                if rec.get("type") in RECORD_TYPES:
+                    yield rec
+
+
+def doc_fields(rec):
+    """Normalised view of one record: title, body, year span (None for organisations),
+    browse sort key."""
+    if rec["type"] == "organisation":
+        title = " ".join(x for x in (rec.get("name"), rec.get("acronym")) if x)
+        body = " ".join(x for x in (rec.get("summary"), rec.get("description")) if x)
+        y0 = y1 = None
+        upd = rec.get("updated") or "0-0"
+        sortkey = int(upd[:4]) * 100 + int(upd[5:7] or 0) if len(upd) >= 7 else 0
+    else:
+        title = rec.get("title") or ""
+        body = rec.get("description") or ""
+        y0 = rec.get("year")
+        y1 = rec.get("end_year") or y0
+        sortkey = (y0 or 0) * 100 + (rec.get("month") or 0)
+    return title, body, y0, y1, sortkey
+
+
+def load_queries(path, limit=0):
+    qs = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                qs.append(json.loads(line))
+    return qs[:limit] if limit else qs
+
+
+def query_terms(q):
+    """(words, phrase) from a query: phrase is the quoted text when the query is a
+    phrase; words are the whitespace-separated terms with quotes removed."""
+    text = (q.get("q") or "").strip()
+    if q.get("kind") == "phrase" or (text.startswith('"') and text.endswith('"') and len(text) > 1):
+        return [], text.strip('"').strip()
+    return [w for w in text.replace('"', " ").split() if w], None
+
+
+def year_range(q):
+    y = q.get("year")
+    if not y:
+        return None
+    a, _, b = str(y).partition("..")
+    return int(a), int(b or a)
+
+
+def dir_size(path):
+    total = 0
+    for root, _dirs, files in os.walk(path):
+        for f in files:
+            try:
+                total += os.path.getsize(os.path.join(root, f))
+            except OSError:
+                pass
+    return total
+
+
+def peak_rss_mb():
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0, 1)
+
+
+def percentile(sorted_vals, p):
+    """Linear-interpolated percentile (p in 0..100) of an already sorted list."""
+    if not sorted_vals:
+        return None
+    k = (len(sorted_vals) - 1) * p / 100.0
+    lo = int(k)
+    hi = min(lo + 1, len(sorted_vals) - 1)
+    return sorted_vals[lo] + (sorted_vals[hi] - sorted_vals[lo]) * (k - lo)
+
+
+def latency_stats(ms):
+    s = sorted(ms)
+    r = lambda v: None if v is None else round(v, 3)  # noqa: E731
+    return {"count": len(s), "p50": r(percentile(s, 50)), "p95": r(percentile(s, 95)),
+            "p99": r(percentile(s, 99)), "mean": r(sum(s) / len(s)) if s else None,
+            "max": r(s[-1]) if s else None}
+
+
+def run_queries(queries, run_one, warmup=0, hits_out=None):
+    """Time run_one(q) -> (total, top_ids, facets) for each query; returns the
+    'queries' section of the result JSON."""
+    for q in queries[:warmup]:
+        run_one(q)
+    lat, by_kind, errors, totals = [], {}, 0, []
+    hits_f = open(hits_out, "w", encoding="utf-8") if hits_out else None
+    wall0 = time.perf_counter()
+    for i, q in enumerate(queries):
+        t0 = time.perf_counter()
+        try:
+            total, top, facets = run_one(q)
+        except Exception as e:  # a failing query is counted, not fatal
+            errors += 1
+            total, top, facets = None, [], {}
+            print(f"query {i} failed: {e!r} {q}", file=sys.stderr)
+        ms = (time.perf_counter() - t0) * 1000.0
+        lat.append(ms)
+        by_kind.setdefault(q.get("kind", "?"), []).append(ms)
+        if total is not None:
+            totals.append(total)
+        if hits_f:
+            hits_f.write(json.dumps({"i": i, "total": total, "top": top, "facets": facets},
+                                    ensure_ascii=False) + "\n")
+    wall = time.perf_counter() - wall0
+    if hits_f:
+        hits_f.close()
+    return {
+        "count": len(queries), "errors": errors, "wall_s": round(wall, 3),
+        "qps": round(len(queries) / wall, 2) if wall else None,
+        "latency_ms": latency_stats(lat),
+        "by_kind": {k: latency_stats(v) for k, v in sorted(by_kind.items())},
+        "mean_total_hits": round(sum(totals) / len(totals), 1) if totals else None,
+        "zero_hit_queries": sum(1 for t in totals if t == 0),
+    }
+
+
+def write_result(path, engine, version, corpus, counts, index, queries, extra=None):
+    res = {
+        "engine": engine, "engine_version": version,
+        "corpus": os.path.abspath(corpus), "records": counts,
+        "index": index, "queries": queries,
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                    "platform": platform.platform()},
+        "timestamp": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+    }
+    if extra:
+        res.update(extra)
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(res, f, indent=2, ensure_ascii=False)
+        f.write("\n")
+    return res

@@ -1,0 +1,116 @@
+#include "indexer/countries.h"
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "analyzers/elision.h"
+#include "analyzers/fold.h"
+#include "analyzers/tokenizer.h"
+#include "indexer/errors.h"
+#include "indexer/mo_catalog.h"
+
+namespace peacesearch::indexer {
+namespace {
+
+// Names compare by their words alone: case, accents, apostrophes and punctuation ignored.
+std::string name_key(std::string_view name) {
+  std::string key;
+  for (const auto& tok : analyzers::tokenize(name)) {
+    if (!key.empty()) key += ' ';
+    key += analyzers::strip_elision(analyzers::fold(tok.text));
+  }
+  return key;
+}
+
+// Usual names that iso-codes does not carry (its names are the ISO short names).
+constexpr std::pair<std::string_view, std::string_view> kAliases[] = {
+    {"Ivory Coast", "CI"},
+    {"DR Congo", "CD"},
+    {"DRC", "CD"},
+    {"RDC", "CD"},
+    {"Congo-Kinshasa", "CD"},
+    {"Congo-Brazzaville", "CG"},
+    {"Syrie", "SY"},
+    {"Palestine", "PS"},
+    {"Tanzanie", "TZ"},
+    {"Iran", "IR"},
+    {"Russia", "RU"},
+    {"Russie", "RU"},
+    {"Bosnia", "BA"},
+    {"Bosnie", "BA"},
+    {"Macedonia", "MK"},
+    {"Moldavie", "MD"},
+    {"Laos", "LA"},
+    {"Vietnam", "VN"},
+    {"Viet Nam", "VN"},
+    {"Bolivie", "BO"},
+    {"Venezuela", "VE"},
+    {"Corée du Sud", "KR"},
+    {"United States", "US"},
+    {"Etats-Unis", "US"},
+    {"United Kingdom", "GB"},
+    {"Royaume-Uni", "GB"},
+    {"Centrafrique", "CF"},
+    {"Cap-Vert", "CV"},
+    {"Swaziland", "SZ"},
+    {"Turkey", "TR"},
+};
+
+}  // namespace
+
+void Countries::add_alias(std::string_view name, const std::string& code) {
+  std::string key = name_key(name);
+  if (!key.empty()) by_key_.emplace(std::move(key), code);
+}
+
+Countries Countries::load(const std::filesystem::path& iso_codes_json,
+                          const std::filesystem::path& french_mo) {
+  std::ifstream in(iso_codes_json);
+  if (!in)
+    throw BuildError("cannot read country list " + iso_codes_json.string() +
+                     " (install Debian's iso-codes package)");
+  nlohmann::json doc = nlohmann::json::parse(in, nullptr, false);
+  if (doc.is_discarded() || !doc.contains("3166-1"))
+    throw BuildError("unreadable country list " + iso_codes_json.string());
+  auto french = read_mo_catalog(french_mo);
+  auto to_french = [&](const std::string& en) {
+    auto it = french.find(en);
+    return it == french.end() || it->second.empty() ? std::string() : it->second;
+  };
+
+  Countries out;
+  for (const auto& c : doc["3166-1"]) {
+    std::string code = c.value("alpha_2", "");
+    if (code.size() != 2) continue;
+    std::string name = c.value("name", "");
+    std::string common = c.value("common_name", "");
+    std::string official = c.value("official_name", "");
+    CountryNames names;
+    names.en = common.empty() ? name : common;
+    names.fr = to_french(common);
+    if (names.fr.empty()) names.fr = to_french(name);
+    if (names.fr.empty()) names.fr = names.en;
+    for (const auto& n :
+         {name, common, official, to_french(name), to_french(common), to_french(official)})
+      out.add_alias(n, code);
+    out.add_alias(code, code);
+    out.add_alias(c.value("alpha_3", ""), code);
+    out.names_.emplace(code, std::move(names));
+  }
+  for (auto [alias, code] : kAliases) out.add_alias(alias, std::string(code));
+  return out;
+}
+
+std::optional<std::string> Countries::resolve(std::string_view code_or_name) const {
+  auto it = by_key_.find(name_key(code_or_name));
+  if (it == by_key_.end()) return std::nullopt;
+  return it->second;
+}
+
+const CountryNames& Countries::names(const std::string& code) const {
+  static const CountryNames kNone;
+  auto it = names_.find(code);
+  return it == names_.end() ? kNone : it->second;
+}
+
+}  // namespace peacesearch::indexer

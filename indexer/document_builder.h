@@ -1,0 +1,47 @@
+#pragma once
+#include <xapian.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "analyzers/analyzer.h"
+#include "indexer/countries.h"
+#include "indexer/record.h"
+#include "indexer/themes.h"
+
+namespace peacesearch::indexer {
+
+/// What a document needs to know about its neighbours in the corpus.
+struct RecordContext {
+  const Record* organisation = nullptr;  ///< an activity's organisation
+  std::set<int> years;                   ///< the years the record covers (facet)
+  size_t activity_count = 0;             ///< organisations: number of activities
+};
+
+/// A Xapian document and the words it offers to the spelling dictionary.
+struct BuiltDocument {
+  Xapian::Document document;
+  std::vector<std::string> spelling_words;
+};
+
+/// Turns a record into a Xapian document following schema.h: boolean filter terms, ranked
+/// text terms per field (stemmed in the field's language, unstemmed with positions for
+/// phrases), value slots for sorting and year ranges, and the stored JSON the server shows.
+/// Holds an Analyzer: one DocumentBuilder per thread.
+class DocumentBuilder {
+ public:
+  DocumentBuilder(const Countries& countries, const Themes& themes);
+
+  BuiltDocument build(const Record& record, const RecordContext& context) const;
+
+ private:
+  const Countries& countries_;
+  const Themes& themes_;
+  analyzers::Analyzer analyzer_;
+};
+
+/// An activity's display title: its title, or else the first clause of its description.
+std::string display_title(const Record& record);
+
+}  // namespace peacesearch::indexer

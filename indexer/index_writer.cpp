@@ -1,0 +1,168 @@
+#include "indexer/index_writer.h"
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <ctime>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <thread>
+#include <unordered_map>
+
+#include "indexer/build_lock.h"
+#include "indexer/document_builder.h"
+#include "indexer/errors.h"
+#include "indexer/schema.h"
+
+namespace fs = std::filesystem;
+
+namespace peacesearch::indexer {
+namespace {
+
+// Years and activity counts that organisations take from their activities.
+std::vector<RecordContext> contexts_of(const Corpus& corpus) {
+  std::unordered_map<std::string, size_t> org_index;
+  std::vector<RecordContext> ctx(corpus.records.size());
+  for (size_t i = 0; i < corpus.records.size(); ++i) {
+    const Record& r = corpus.records[i];
+    if (r.type == RecordType::organisation) {
+      org_index.emplace(r.id, i);
+      if (r.founded) ctx[i].years.insert(*r.founded);
+    }
+  }
+  for (size_t i = 0; i < corpus.records.size(); ++i) {
+    const Record& r = corpus.records[i];
+    if (r.type != RecordType::activity) continue;
+    auto years = activity_years(r);
+    ctx[i].years.insert(years.begin(), years.end());
+    auto it = org_index.find(r.organisation);
+    if (it == org_index.end()) continue;
+    ctx[i].organisation = &corpus.records[it->second];
+    ctx[it->second].years.insert(years.begin(), years.end());
+    ++ctx[it->second].activity_count;
+  }
+  return ctx;
+}
+
+nlohmann::json metadata_countries(const Corpus& corpus, const Countries& countries) {
+  std::set<std::string> codes;
+  for (const auto& r : corpus.records)
+    if (!r.country.empty()) codes.insert(r.country);
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& code : codes) {
+    const auto& n = countries.names(code);
+    out[code] = {{"en", n.en}, {"fr", n.fr}};
+  }
+  return out;
+}
+
+nlohmann::json metadata_organisations(const Corpus& corpus) {
+  auto out = nlohmann::json::array();
+  for (const auto& r : corpus.records)
+    if (r.type == RecordType::organisation) out.push_back({r.id, r.name, r.acronym});
+  return out;
+}
+
+std::string utc_now() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+}  // namespace
+
+IndexWriter::IndexWriter(IndexLayout layout, const Countries& countries, const Themes& themes)
+    : layout_(std::move(layout)), countries_(countries), themes_(themes) {}
+
+BuildResult IndexWriter::build(const Corpus& corpus, const BuildOptions& options) const {
+  std::error_code ec;
+  fs::create_directories(layout_.generations_dir(), ec);
+  if (ec)
+    throw BuildError("cannot create " + layout_.generations_dir().string() + ": " + ec.message());
+  BuildLock lock(layout_.root());
+  layout_.prune(options.keep_generations);  // clears leftovers of killed builds first
+
+  fs::path generation = layout_.new_generation();
+  fs::path building = generation.string() + ".building";
+  auto contexts = contexts_of(corpus);
+  size_t total = corpus.records.size();
+  unsigned threads = options.threads ? options.threads : std::thread::hardware_concurrency();
+  threads = std::clamp<unsigned>(threads, 1, std::max<size_t>(1, total / 1000 + 1));
+
+  try {
+    fs::create_directories(building);
+    std::atomic<size_t> done{0};
+    std::vector<std::string> failures(threads);
+    std::vector<std::thread> workers;
+    size_t per_shard = (total + threads - 1) / threads;
+    for (unsigned s = 0; s < threads; ++s) {
+      workers.emplace_back([&, s] {
+        try {
+          Xapian::WritableDatabase db((building / ("shard" + std::to_string(s))).string(),
+                                      Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
+          DocumentBuilder builder(countries_, themes_);
+          size_t begin = s * per_shard, end = std::min(total, begin + per_shard);
+          for (size_t i = begin; i < end; ++i) {
+            auto built = builder.build(corpus.records[i], contexts[i]);
+            db.add_document(built.document);
+            if (options.spelling)
+              for (const auto& w : built.spelling_words) db.add_spelling(w);
+            size_t n = ++done;
+            if (options.progress && s == 0 && n % 5000 == 0) options.progress(n, total);
+          }
+          db.commit();
+        } catch (const Xapian::Error& e) {
+          failures[s] = e.get_description();
+        } catch (const std::exception& e) {
+          failures[s] = e.what();
+        }
+      });
+    }
+    for (auto& w : workers) w.join();
+    for (const auto& f : failures)
+      if (!f.empty()) throw BuildError("writing the index failed: " + f);
+
+    Xapian::Database shards;
+    for (unsigned s = 0; s < threads; ++s)
+      shards.add_database(Xapian::Database((building / ("shard" + std::to_string(s))).string()));
+    fs::path merged = building / "db";
+    shards.compact(merged.string(), Xapian::Compactor::FULLER);
+
+    Xapian::WritableDatabase out(merged.string(), Xapian::DB_OPEN);
+    out.set_metadata(schema::kMetaThemes, themes_.to_json().dump());
+    out.set_metadata(schema::kMetaCountries, metadata_countries(corpus, countries_).dump());
+    out.set_metadata(schema::kMetaOrgNames, metadata_organisations(corpus).dump());
+    nlohmann::json build_info = {{"generation", generation.filename().string()},
+                                 {"built_at", utc_now()},
+                                 {"documents", total},
+                                 {"organisations", corpus.organisations},
+                                 {"activities", corpus.activities},
+                                 {"source", options.source}};
+    out.set_metadata(schema::kMetaBuild, build_info.dump());
+    out.commit();
+    out.close();
+    for (unsigned s = 0; s < threads; ++s) fs::remove_all(building / ("shard" + std::to_string(s)));
+    fs::rename(merged, building / "xapian");
+    fs::rename(building, generation);
+  } catch (const Xapian::Error& e) {
+    fs::remove_all(building, ec);
+    throw BuildError("writing the index failed: " + e.get_description());
+  } catch (const fs::filesystem_error& e) {
+    fs::remove_all(building, ec);
+    throw BuildError(std::string("writing the index failed: ") + e.what());
+  } catch (...) {
+    fs::remove_all(building, ec);
+    throw;
+  }
+  layout_.switch_to(generation);
+  layout_.prune(options.keep_generations);
+  return {generation, total};
+}
+
+}  // namespace peacesearch::indexer

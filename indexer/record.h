@@ -1,0 +1,42 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analyzers/language.h"
+
+namespace peacesearch::indexer {
+
+enum class RecordType { organisation, activity };
+
+/// "organisation" / "activity".
+const char* type_name(RecordType type);
+
+/// One record of the data contract (docs/DATA-FORMAT.md), validated and normalised: the
+/// country is an ISO code, themes are slugs.
+struct Record {
+  RecordType type = RecordType::organisation;
+  std::string id;
+  std::string name;          ///< organisation name, or activity title (may be empty)
+  std::string acronym;       ///< organisation only
+  std::string organisation;  ///< activity only: the organisation's id
+  std::string country;       ///< ISO 3166-1 alpha-2; empty until inherited
+  std::vector<std::string> themes;
+  std::optional<int> founded;
+  std::optional<int> year;
+  std::optional<int> month;
+  std::optional<int> end_year;
+  std::string updated;  ///< "YYYY-MM"
+  std::string scope;
+  std::string summary;
+  std::string description;
+  std::string website;
+  std::optional<bool> verified;
+  std::optional<analyzers::Lang> lang;  ///< as given; detected when absent
+  std::string source;                   ///< "file:line", for messages
+};
+
+/// Years a record covers for the year facet: an activity's span year..end_year.
+std::vector<int> activity_years(const Record& r);
+
+}  // namespace peacesearch::indexer

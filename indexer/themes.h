@@ -1,0 +1,39 @@
+#pragma once
+#include <filesystem>
+#include <nlohmann/json_fwd.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace peacesearch::indexer {
+
+/// A theme: its slug and its English and French labels.
+struct Theme {
+  std::string slug;
+  std::string en;
+  std::string fr;
+};
+
+/// The theme vocabulary of a corpus (themes.json): slugs and labels, in file order.
+class Themes {
+ public:
+  /// Reads `[{"slug":…,"en":…,"fr":…}, …]`; throws DataError naming the file when malformed.
+  static Themes load(const std::filesystem::path& themes_json);
+  /// Builds from the same JSON array (as stored in the index metadata).
+  static Themes from_json(const nlohmann::json& array, const std::string& source);
+
+  /// The slug for a slug or an English or French label, ignoring case and accents.
+  std::optional<std::string> resolve(std::string_view slug_or_label) const;
+
+  const Theme* find(const std::string& slug) const;
+  const std::vector<Theme>& all() const { return themes_; }
+  nlohmann::json to_json() const;
+
+ private:
+  std::vector<Theme> themes_;
+  std::unordered_map<std::string, size_t> by_key_;
+};
+
+}  // namespace peacesearch::indexer

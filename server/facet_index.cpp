@@ -1,0 +1,74 @@
+#include "server/facet_index.h"
+
+#include "indexer/schema.h"
+
+namespace peacesearch::server {
+namespace {
+
+void load_prefix(const Xapian::Database& db, std::string_view prefix,
+                 std::map<std::string, Roaring>& out) {
+  std::string p(prefix);
+  for (auto t = db.allterms_begin(p); t != db.allterms_end(p); ++t) {
+    std::string term = *t;
+    Roaring bits;
+    std::vector<uint32_t> ids;
+    ids.reserve(t.get_termfreq());
+    for (auto d = db.postlist_begin(term); d != db.postlist_end(term); ++d) ids.push_back(*d);
+    bits.addMany(ids.size(), ids.data());
+    bits.runOptimize();
+    out.emplace(term.substr(p.size()), std::move(bits));
+  }
+}
+
+}  // namespace
+
+const char* facet_name(Facet facet) {
+  switch (facet) {
+    case Facet::country:
+      return "country";
+    case Facet::theme:
+      return "theme";
+    case Facet::year:
+      return "year";
+    default:
+      return "type";
+  }
+}
+
+FacetIndex FacetIndex::load(const Xapian::Database& db) {
+  FacetIndex f;
+  load_prefix(db, schema::kCountryPrefix, f.country_);
+  load_prefix(db, schema::kThemePrefix, f.theme_);
+  load_prefix(db, schema::kYearPrefix, f.year_);
+  load_prefix(db, schema::kTypePrefix, f.type_);
+  for (const auto& [type, bits] : f.type_) f.all_ |= bits;
+  f.all_.runOptimize();
+  for (const auto& [year, bits] : f.year_) {
+    int y = std::stoi(year);
+    if (f.min_year_ == 0 || y < f.min_year_) f.min_year_ = y;
+    if (y > f.max_year_) f.max_year_ = y;
+  }
+  return f;
+}
+
+const std::map<std::string, Roaring>& FacetIndex::values(Facet facet) const {
+  switch (facet) {
+    case Facet::country:
+      return country_;
+    case Facet::theme:
+      return theme_;
+    case Facet::year:
+      return year_;
+    default:
+      return type_;
+  }
+}
+
+const Roaring& FacetIndex::docs(Facet facet, const std::string& value) const {
+  static const Roaring kEmpty;
+  const auto& m = values(facet);
+  auto it = m.find(value);
+  return it == m.end() ? kEmpty : it->second;
+}
+
+}  // namespace peacesearch::server

@@ -1,0 +1,84 @@
+#include "server/index_snapshot.h"
+
+#include "indexer/errors.h"
+#include "indexer/schema.h"
+
+namespace fs = std::filesystem;
+
+namespace peacesearch::server {
+
+using analyzers::Lang;
+
+Labels Labels::from_metadata(const Xapian::Database& db) {
+  Labels l;
+  auto countries = nlohmann::json::parse(db.get_metadata(schema::kMetaCountries), nullptr, false);
+  if (countries.is_object())
+    for (const auto& [code, names] : countries.items())
+      l.countries_[code] = {names.value("en", code), names.value("fr", code)};
+  auto themes = nlohmann::json::parse(db.get_metadata(schema::kMetaThemes), nullptr, false);
+  if (themes.is_array())
+    for (const auto& t : themes) {
+      std::string slug = t.value("slug", "");
+      l.themes_[slug] = {t.value("en", slug), t.value("fr", slug)};
+      l.theme_order_.push_back(slug);
+    }
+  return l;
+}
+
+std::string Labels::country(const std::string& code, Lang lang) const {
+  auto it = countries_.find(code);
+  if (it == countries_.end()) return code;
+  return lang == Lang::fr ? it->second.second : it->second.first;
+}
+
+std::string Labels::theme(const std::string& slug, Lang lang) const {
+  auto it = themes_.find(slug);
+  if (it == themes_.end()) return slug;
+  return lang == Lang::fr ? it->second.second : it->second.first;
+}
+
+std::shared_ptr<const IndexSnapshot> IndexSnapshot::open(const fs::path& generation) {
+  fs::path db_path = generation / "xapian";
+  if (!fs::is_directory(db_path))
+    throw indexer::IndexError(generation.string() + " is not a peacesearch index (no xapian/)");
+  std::shared_ptr<IndexSnapshot> s(new IndexSnapshot());
+  s->path_ = generation;
+  s->generation_ = generation.filename().string();
+  try {
+    auto db = std::make_unique<Xapian::Database>(db_path.string());
+    s->build_info_ = nlohmann::json::parse(db->get_metadata(schema::kMetaBuild), nullptr, false);
+    if (!s->build_info_.is_object())
+      throw indexer::IndexError(generation.string() + ": build metadata missing or corrupt");
+    s->organisations_ =
+        nlohmann::json::parse(db->get_metadata(schema::kMetaOrgNames), nullptr, false);
+    if (!s->organisations_.is_array()) s->organisations_ = nlohmann::json::array();
+    s->labels_ = Labels::from_metadata(*db);
+    s->completions_ = CompletionIndex(s->organisations_, s->labels_);
+    s->facets_ = FacetIndex::load(*db);
+    s->documents_ = db->get_doccount();
+    s->pool_.push_back(std::move(db));
+  } catch (const Xapian::Error& e) {
+    throw indexer::IndexError(generation.string() + ": cannot open index: " + e.get_description());
+  }
+  return s;
+}
+
+IndexSnapshot::Lease IndexSnapshot::lease() const {
+  {
+    std::lock_guard lock(pool_mutex_);
+    if (!pool_.empty()) {
+      auto db = std::move(pool_.back());
+      pool_.pop_back();
+      return Lease(*this, std::move(db));
+    }
+  }
+  return Lease(*this, std::make_unique<Xapian::Database>((path_ / "xapian").string()));
+}
+
+IndexSnapshot::Lease::~Lease() {
+  if (!db_) return;
+  std::lock_guard lock(owner_.pool_mutex_);
+  owner_.pool_.push_back(std::move(db_));
+}
+
+}  // namespace peacesearch::server

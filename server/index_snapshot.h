@@ -1,0 +1,87 @@
+#pragma once
+#include <xapian.h>
+
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "analyzers/language.h"
+#include "server/completion_index.h"
+#include "server/facet_index.h"
+
+namespace peacesearch::server {
+
+/// English and French labels of the countries and themes an index holds (from its metadata).
+class Labels {
+ public:
+  static Labels from_metadata(const Xapian::Database& db);
+  /// The label of a country code or theme slug; the value itself when unknown.
+  std::string country(const std::string& code, analyzers::Lang lang) const;
+  std::string theme(const std::string& slug, analyzers::Lang lang) const;
+  bool has_theme(const std::string& slug) const { return themes_.contains(slug); }
+  /// Theme slugs in the order of themes.json.
+  const std::vector<std::string>& theme_order() const { return theme_order_; }
+  /// Country codes and their names, for completion.
+  const std::unordered_map<std::string, std::pair<std::string, std::string>>& countries() const {
+    return countries_;
+  }
+
+ private:
+  std::unordered_map<std::string, std::pair<std::string, std::string>> countries_;  // en, fr
+  std::unordered_map<std::string, std::pair<std::string, std::string>> themes_;
+  std::vector<std::string> theme_order_;
+};
+
+/// One opened index generation: everything a search needs that stays fixed until the next
+/// swap. Xapian handles are not thread-safe, so each request leases its own from a pool;
+/// facet bitmaps and labels are immutable and shared.
+class IndexSnapshot {
+ public:
+  /// Opens the generation directory (as written by the indexer); throws IndexError.
+  static std::shared_ptr<const IndexSnapshot> open(const std::filesystem::path& generation);
+
+  /// A database handle for the duration of one request, returned to the pool after.
+  class Lease {
+   public:
+    Lease(const IndexSnapshot& owner, std::unique_ptr<Xapian::Database> db)
+        : owner_(owner), db_(std::move(db)) {}
+    ~Lease();
+    Lease(Lease&&) = default;
+    Xapian::Database& db() { return *db_; }
+
+   private:
+    const IndexSnapshot& owner_;
+    std::unique_ptr<Xapian::Database> db_;
+  };
+  Lease lease() const;
+
+  const FacetIndex& facets() const { return facets_; }
+  const Labels& labels() const { return labels_; }
+  const nlohmann::json& build_info() const { return build_info_; }
+  const std::string& generation() const { return generation_; }
+  const std::filesystem::path& path() const { return path_; }
+  Xapian::doccount documents() const { return documents_; }
+  /// (id, name, acronym) of every organisation, for completion.
+  const nlohmann::json& organisations() const { return organisations_; }
+  const CompletionIndex& completions() const { return completions_; }
+
+ private:
+  IndexSnapshot() = default;
+
+  std::filesystem::path path_;
+  std::string generation_;
+  nlohmann::json build_info_;
+  nlohmann::json organisations_;
+  FacetIndex facets_;
+  Labels labels_;
+  CompletionIndex completions_;
+  Xapian::doccount documents_ = 0;
+  mutable std::mutex pool_mutex_;
+  mutable std::vector<std::unique_ptr<Xapian::Database>> pool_;
+};
+
+}  // namespace peacesearch::server

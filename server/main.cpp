@@ -1,0 +1,71 @@
+// peacesearch-server: serves an index over HTTP. `--help` lists the options.
+#include <spdlog/spdlog.h>
+
+#include <csignal>
+#include <cstdlib>
+#include <iostream>
+#include <thread>
+
+#include "server/config.h"
+#include "server/http_server.h"
+#include "server/index_holder.h"
+
+extern char** environ;
+
+using namespace peacesearch::server;
+
+int main(int argc, char** argv) {
+  ConfigResult cfg;
+  try {
+    std::vector<std::string> env;
+    for (char** e = environ; *e; ++e) env.emplace_back(*e);
+    cfg = load_config(std::vector<std::string>(argv + 1, argv + argc), env);
+  } catch (const std::invalid_argument& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return 2;
+  }
+  if (cfg.help) {
+    std::cout << config_help();
+    return 0;
+  }
+  const ServerConfig& config = cfg.config;
+  if (config.log_json)
+    spdlog::set_pattern(R"({"time":"%Y-%m-%dT%H:%M:%S.%e%z","level":"%l","msg":%v})");
+
+  // Block the stop signals in every thread; one thread waits for them and stops the server.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  try {
+    IndexHolder index(config.index);
+    HttpServer server(config, index);
+    int port = server.bind();
+    auto quote = [&](const std::string& s) {
+      return config.log_json ? nlohmann::json(s).dump() : s;
+    };
+    spdlog::info("{}", quote("configuration: " + config.to_json().dump()));
+    spdlog::info("{}", quote("serving " + std::to_string(index.get()->documents()) +
+                             " documents from " + index.get()->generation() + " on http://" +
+                             config.host + ":" + std::to_string(port)));
+    index.watch(std::chrono::milliseconds(config.watch_interval_ms),
+                [&](const std::string& event) { spdlog::info("{}", quote(event)); });
+    std::thread waiter([&] {
+      int sig = 0;
+      sigwait(&signals, &sig);
+      spdlog::info("{}", quote("signal " + std::to_string(sig) + ": finishing requests in flight"));
+      server.stop();
+    });
+    server.serve();
+    pthread_kill(waiter.native_handle(), SIGTERM);  // wakes the waiter if serve() ended first
+    waiter.join();
+    index.stop_watching();
+    spdlog::info("{}", quote("stopped"));
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,210 @@
+#include "server/searcher.h"
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <chrono>
+
+#include "analyzers/analyzer.h"
+#include "analyzers/thesaurus.h"
+#include "indexer/schema.h"
+#include "server/query_builder.h"
+#include "server/snippets.h"
+
+namespace peacesearch::server {
+namespace {
+
+// Collects the ids of all matching documents, so facets can be counted on bitmaps.
+class DocidCollector : public Xapian::MatchSpy {
+ public:
+  explicit DocidCollector(std::vector<uint32_t>& out) : out_(out) {}
+  void operator()(const Xapian::Document& doc, double) override { out_.push_back(doc.get_docid()); }
+
+ private:
+  std::vector<uint32_t>& out_;
+};
+
+// Keeps the documents that pass every filter (the bitmap computed for the counts).
+class BitmapDecider : public Xapian::MatchDecider {
+ public:
+  explicit BitmapDecider(const Roaring& keep) : keep_(keep) {}
+  bool operator()(const Xapian::Document& doc) const override {
+    return keep_.contains(doc.get_docid());
+  }
+
+ private:
+  const Roaring& keep_;
+};
+
+constexpr Facet kFacets[] = {Facet::country, Facet::theme, Facet::year, Facet::type};
+
+}  // namespace
+
+Searcher::Searcher(std::shared_ptr<const IndexSnapshot> snapshot)
+    : snapshot_(std::move(snapshot)) {}
+
+SearchResult Searcher::search(const SearchRequest& req) const {
+  auto started = std::chrono::steady_clock::now();
+  const FacetIndex& fx = snapshot_->facets();
+  auto lease = snapshot_->lease();
+  Xapian::Database& db = lease.db();
+  analyzers::Analyzer analyzer;
+  QueryBuilder builder(analyzer, analyzers::Thesaurus::builtin());
+  QueryOptions qopts;
+  qopts.lang = req.lang;
+  qopts.prefix_last = req.prefix;
+  qopts.thesaurus = req.thesaurus;
+  ParsedQuery parsed = builder.build(req.q, qopts);
+  bool has_query = !parsed.query.empty();
+
+  // 1. Every document the text matches, filters aside.
+  Roaring matched;
+  if (!has_query) {
+    matched = fx.all();
+  } else {
+    std::vector<uint32_t> ids;
+    Xapian::Enquire all(db);
+    all.set_query(parsed.query);
+    all.set_weighting_scheme(Xapian::BoolWeight());
+    all.set_docid_order(Xapian::Enquire::ASCENDING);
+    DocidCollector spy(ids);
+    all.add_matchspy(&spy);
+    all.get_mset(0, 0, db.get_doccount());
+    matched.addMany(ids.size(), ids.data());
+  }
+
+  // 2. Each filter as a bitmap; values of one filter OR-ed.
+  std::optional<Roaring> filter[4];
+  auto union_of = [&](Facet f, const std::vector<std::string>& values) {
+    Roaring u;
+    for (const auto& v : values) u |= fx.docs(f, v);
+    return u;
+  };
+  if (!req.countries.empty()) filter[0] = union_of(Facet::country, req.countries);
+  if (!req.themes.empty()) filter[1] = union_of(Facet::theme, req.themes);
+  if (!req.years.empty()) {
+    Roaring u;
+    for (const auto& [year, bits] : fx.values(Facet::year)) {
+      int y = std::stoi(year);
+      for (const auto& r : req.years)
+        if ((!r.from || y >= *r.from) && (!r.to || y <= *r.to)) {
+          u |= bits;
+          break;
+        }
+    }
+    filter[2] = std::move(u);
+  }
+  if (!req.types.empty()) filter[3] = union_of(Facet::type, req.types);
+
+  // 3. Facet counts: each facet ignores its own filter and applies the others.
+  SearchResult result;
+  Roaring filtered = matched;
+  for (size_t f = 0; f < 4; ++f)
+    if (filter[f]) filtered &= *filter[f];
+  result.total = filtered.cardinality();
+  for (size_t f = 0; f < 4; ++f) {
+    Roaring base = matched;
+    for (size_t g = 0; g < 4; ++g)
+      if (g != f && filter[g]) base &= *filter[g];
+    std::vector<FacetValue> values;
+    const Labels& labels = snapshot_->labels();
+    for (const auto& [value, bits] : fx.values(kFacets[f])) {
+      uint64_t n = base.and_cardinality(bits);
+      if (n == 0) continue;
+      std::string label = value;
+      if (kFacets[f] == Facet::country) label = labels.country(value, req.ui_lang);
+      if (kFacets[f] == Facet::theme) label = labels.theme(value, req.ui_lang);
+      values.push_back({value, label, n});
+    }
+    if (kFacets[f] == Facet::year) {
+      // A histogram: every year, in order (facet_limit does not cut it).
+      std::sort(values.begin(), values.end(), [](const auto& a, const auto& b) {
+        return std::stoi(a.value) < std::stoi(b.value);
+      });
+      if (!values.empty()) {
+        result.year_min = std::stoi(values.front().value);
+        result.year_max = std::stoi(values.back().value);
+      }
+    } else {
+      std::sort(values.begin(), values.end(), [](const auto& a, const auto& b) {
+        return a.count != b.count ? a.count > b.count : a.label < b.label;
+      });
+      if (values.size() > static_cast<size_t>(req.facet_limit)) values.resize(req.facet_limit);
+    }
+    result.facets.emplace_back(kFacets[f], std::move(values));
+  }
+
+  // 4. The requested page of hits, ranked or sorted.
+  if (result.total > 0) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(has_query ? parsed.query : Xapian::Query::MatchAll);
+    SortOrder sort = req.sort.value_or(has_query ? SortOrder::relevance : SortOrder::newest);
+    switch (sort) {
+      case SortOrder::newest:
+        enquire.set_sort_by_value_then_relevance(schema::kSortDate, true);
+        break;
+      case SortOrder::oldest:
+        enquire.set_sort_by_value_then_relevance(schema::kSortDateAsc, false);
+        break;
+      case SortOrder::name:
+        enquire.set_sort_by_value_then_relevance(schema::kSortName, false);
+        break;
+      case SortOrder::relevance:
+        break;
+    }
+    BitmapDecider decider(filtered);
+    auto offset = static_cast<Xapian::doccount>((req.page - 1) * req.per_page);
+    Xapian::MSet mset = enquire.get_mset(offset, req.per_page, 0, nullptr, &decider);
+    Highlighter hl(analyzer, parsed.highlight);
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      Hit hit;
+      hit.record = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
+      hit.score = has_query ? it.get_weight() / std::max(mset.get_max_possible(), 1e-9) : 0;
+      std::string title = hit.record.value("title", "");
+      hit.title_html = hl.highlight(title);
+      std::string body = hit.record.value("description", "");
+      std::string summary = hit.record.value("summary", "");
+      if (body.empty()) body = summary;
+      hit.snippet = hl.snippet(body);
+      if (hit.snippet.find("<mark>") == std::string::npos && !summary.empty() && summary != body) {
+        std::string alt = hl.snippet(summary);
+        if (alt.find("<mark>") != std::string::npos) hit.snippet = alt;
+      }
+      result.hits.push_back(std::move(hit));
+    }
+  }
+
+  // 5. A spelling suggestion for words the index does not know.
+  if (has_query) {
+    bool changed = false;
+    std::string suggestion;
+    for (const auto& w : parsed.words) {
+      std::string out = w;
+      if (w.size() >= 4 && db.get_termfreq(w) == 0) {
+        std::string s = db.get_spelling_suggestion(w, 2);
+        if (!s.empty()) {
+          out = s;
+          changed = true;
+        }
+      }
+      suggestion += (suggestion.empty() ? "" : " ") + out;
+    }
+    if (changed) result.suggestion = suggestion;
+  }
+  result.took_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  return result;
+}
+
+std::optional<nlohmann::json> Searcher::document(const std::string& id) const {
+  auto lease = snapshot_->lease();
+  Xapian::Database& db = lease.db();
+  std::string term = std::string(schema::kIdPrefix) + id;
+  auto it = db.postlist_begin(term);
+  if (it == db.postlist_end(term)) return std::nullopt;
+  auto data = nlohmann::json::parse(db.get_document(*it).get_data(), nullptr, false);
+  if (data.is_discarded()) return std::nullopt;
+  return data;
+}
+
+}  // namespace peacesearch::server
