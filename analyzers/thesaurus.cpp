@@ -37,7 +37,7 @@ bool looks_like_acronym(std::string_view raw) {
       return false;
     }
   }
-  return capitals >= 2;
+  return capitals >= 1;
 }
 
 Thesaurus::Thesaurus(std::string_view text) {

@@ -53,7 +53,7 @@ class Thesaurus {
 std::string singular_key(std::string_view word);
 
 /// True when `raw` is written as an acronym: 2 to 10 letters or digits, all letters capitals,
-/// at least two capitals ("UN", "CEDEAO", "G5").
+/// at least one capital ("UN", "CEDEAO", "G5").
 bool looks_like_acronym(std::string_view raw);
 
 }  // namespace peacesearch::analyzers

@@ -56,6 +56,15 @@ constexpr std::pair<std::string_view, std::string_view> kAliases[] = {
     {"Turkey", "TR"},
 };
 
+// ISO short names put the key word first ("Korea, Republic of"); people say it the other way.
+std::string display_name(const std::string& iso_name) {
+  auto comma = iso_name.find(", ");
+  if (comma == std::string::npos) return iso_name;
+  std::string head = iso_name.substr(comma + 2);
+  if (head.rfind("The ", 0) == 0) head = head.substr(4);
+  return head + " " + iso_name.substr(0, comma);
+}
+
 }  // namespace
 
 void Countries::add_alias(std::string_view name, const std::string& code) {
@@ -86,10 +95,10 @@ Countries Countries::load(const std::filesystem::path& iso_codes_json,
     std::string common = c.value("common_name", "");
     std::string official = c.value("official_name", "");
     CountryNames names;
-    names.en = common.empty() ? name : common;
+    names.en = display_name(common.empty() ? name : common);
     names.fr = to_french(common);
     if (names.fr.empty()) names.fr = to_french(name);
-    if (names.fr.empty()) names.fr = names.en;
+    names.fr = names.fr.empty() ? names.en : display_name(names.fr);
     for (const auto& n :
          {name, common, official, to_french(name), to_french(common), to_french(official)})
       out.add_alias(n, code);

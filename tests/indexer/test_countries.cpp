@@ -1,0 +1,56 @@
+#include <gtest/gtest.h>
+
+#include "indexer/themes.h"
+#include "tests/support/temp_index.h"
+
+using peacesearch::testing::countries;
+
+TEST(Countries, ResolvesCodesAndNamesInEnglishAndFrench) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"ML", "ML"},
+      {"ml", "ML"},
+      {"MLI", "ML"},
+      {"Mali", "ML"},
+      {"Côte d'Ivoire", "CI"},
+      {"Cote d’Ivoire", "CI"},
+      {"Ivory Coast", "CI"},
+      {"Burkina Faso", "BF"},
+      {"Tchad", "TD"},
+      {"Chad", "TD"},
+      {"Sénégal", "SN"},
+      {"Liban", "LB"},
+      {"Colombie", "CO"},
+      {"Égypte", "EG"},
+      {"Syria", "SY"},
+      {"République démocratique du Congo", "CD"},
+      {"DR Congo", "CD"},
+      {"Bosnie-Herzégovine", "BA"},
+      {"Philippines", "PH"},
+  };
+  for (const auto& [name, code] : cases) {
+    auto got = countries().resolve(name);
+    ASSERT_TRUE(got) << name;
+    EXPECT_EQ(*got, code) << name;
+  }
+  EXPECT_FALSE(countries().resolve("Atlantis"));
+  EXPECT_FALSE(countries().resolve(""));
+  EXPECT_GT(countries().size(), 240u);
+}
+
+TEST(Countries, NamesForDisplay) {
+  EXPECT_EQ(countries().names("TD").en, "Chad");
+  EXPECT_EQ(countries().names("TD").fr, "Tchad");
+  EXPECT_EQ(countries().names("CD").en, "Democratic Republic of the Congo");
+  EXPECT_EQ(countries().names("ZZ").en, "");
+}
+
+TEST(Themes, ResolveSlugsAndLabels) {
+  auto themes = peacesearch::indexer::Themes::load(peacesearch::testing::source_dir() /
+                                                   "sample-data" / "themes.json");
+  EXPECT_EQ(themes.all().size(), 16u);
+  EXPECT_EQ(themes.resolve("small-arms"), "small-arms");
+  EXPECT_EQ(themes.resolve("Small arms and light weapons"), "small-arms");
+  EXPECT_EQ(themes.resolve("armes legeres et de petit calibre"), "small-arms");
+  EXPECT_EQ(themes.resolve("DDR"), "ddr");
+  EXPECT_FALSE(themes.resolve("cooking"));
+}
