@@ -7,7 +7,8 @@
 
 namespace peacesearch::analyzers {
 
-Analyzer::Analyzer() : english_("english"), french_("french") {}
+Analyzer::Analyzer(bool fold_accents)
+    : fold_accents_(fold_accents), english_("english"), french_("french") {}
 
 bool Analyzer::is_stopword(std::string_view term, Lang lang) {
   if (lang == Lang::unknown) {
@@ -20,7 +21,7 @@ bool Analyzer::is_stopword(std::string_view term, Lang lang) {
 std::vector<Word> Analyzer::words(std::string_view text, Lang lang) const {
   std::vector<Word> out;
   for (const auto& tok : tokenize(text)) {
-    std::string term = strip_elision(fold(tok.text));
+    std::string term = strip_elision(fold(tok.text, fold_accents_));
     if (term.empty()) continue;
     bool stop = is_stopword(term, lang);
     out.push_back({std::move(term), stop, tok.begin, tok.end});

@@ -21,7 +21,8 @@ struct Word {
 /// by language. Holds Xapian stemmers, which are not thread-safe: one Analyzer per thread.
 class Analyzer {
  public:
-  Analyzer();
+  /// `fold_accents` false keeps accents (the baseline the relevance report measures against).
+  explicit Analyzer(bool fold_accents = true);
 
   /// Words of `text`. Stopwords are those of `lang`, or of either language when unknown.
   std::vector<Word> words(std::string_view text, Lang lang) const;
@@ -33,6 +34,7 @@ class Analyzer {
   static bool is_stopword(std::string_view term, Lang lang);
 
  private:
+  bool fold_accents_;
   mutable Xapian::Stem english_;
   mutable Xapian::Stem french_;
 };

@@ -41,12 +41,13 @@ const char* extra_folding(char32_t cp) {
 
 }  // namespace
 
-std::string fold(std::string_view text) {
+std::string fold(std::string_view text, bool strip_accents) {
   std::string input = is_valid_utf8(text) ? std::string(text) : repair_utf8(text);
   utf8proc_uint8_t* mapped = nullptr;
-  auto options =
-      static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
-                                     UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_IGNORE);
+  int flags = UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
+              UTF8PROC_IGNORE;
+  if (strip_accents) flags |= UTF8PROC_STRIPMARK;
+  auto options = static_cast<utf8proc_option_t>(flags);
   auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(input.data()),
                         static_cast<utf8proc_ssize_t>(input.size()), &mapped, options);
   if (n < 0) return input;
@@ -57,7 +58,8 @@ std::string fold(std::string_view text) {
   while (pos < folded.size()) {
     size_t start = pos;
     char32_t cp = next_code_point(folded, pos);
-    if (const char* repl = extra_folding(cp)) {
+    const char* repl = extra_folding(cp);
+    if (repl && (strip_accents || repl[0] == '\'')) {
       out += repl;
     } else {
       out.append(folded.substr(start, pos - start));

@@ -92,8 +92,9 @@ std::string display_title(const Record& r) {
   return analyzers::repair_utf8(title);  // a byte cut may split a character
 }
 
-DocumentBuilder::DocumentBuilder(const Countries& countries, const Themes& themes)
-    : countries_(countries), themes_(themes) {}
+DocumentBuilder::DocumentBuilder(const Countries& countries, const Themes& themes,
+                                 bool fold_accents)
+    : countries_(countries), themes_(themes), analyzer_(fold_accents) {}
 
 BuiltDocument DocumentBuilder::build(const Record& r, const RecordContext& ctx) const {
   BuiltDocument out;

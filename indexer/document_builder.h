@@ -31,7 +31,7 @@ struct BuiltDocument {
 /// Holds an Analyzer: one DocumentBuilder per thread.
 class DocumentBuilder {
  public:
-  DocumentBuilder(const Countries& countries, const Themes& themes);
+  DocumentBuilder(const Countries& countries, const Themes& themes, bool fold_accents = true);
 
   BuiltDocument build(const Record& record, const RecordContext& context) const;
 

@@ -106,7 +106,7 @@ BuildResult IndexWriter::build(const Corpus& corpus, const BuildOptions& options
         try {
           Xapian::WritableDatabase db((building / ("shard" + std::to_string(s))).string(),
                                       Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
-          DocumentBuilder builder(countries_, themes_);
+          DocumentBuilder builder(countries_, themes_, options.fold_accents);
           size_t begin = s * per_shard, end = std::min(total, begin + per_shard);
           for (size_t i = begin; i < end; ++i) {
             auto built = builder.build(corpus.records[i], contexts[i]);

@@ -48,7 +48,7 @@ SearchResult Searcher::search(const SearchRequest& req) const {
   const FacetIndex& fx = snapshot_->facets();
   auto lease = snapshot_->lease();
   Xapian::Database& db = lease.db();
-  analyzers::Analyzer analyzer;
+  analyzers::Analyzer analyzer(req.fold_accents);
   QueryBuilder builder(analyzer, analyzers::Thesaurus::builtin());
   QueryOptions qopts;
   qopts.lang = req.lang;
