@@ -6,7 +6,7 @@ SERVER = $(BUILD_DIR)/server/peacesearch-server
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: deps test-deps build index run test test-asan test-tsan format bench fuzz clean
+.PHONY: deps test-deps build index run test test-asan test-tsan format bench fuzz clean relevance
 
 deps:
 	@scripts/install-deps.sh build
@@ -46,3 +46,6 @@ bench: build
 
 clean:
 	rm -rf build var
+
+relevance: build
+	$(BUILD_DIR)/tests/relevance/relevance_report
