@@ -43,6 +43,9 @@ Args parse_args(int argc, char** argv) {
   if (argc < 2) throw std::invalid_argument("missing command");
   Args a;
   a.command = argv[1];
+  if (a.command != "build" && a.command != "check" && a.command != "import")
+    throw std::invalid_argument(
+        a.command == "-h" || a.command == "--help" ? "" : "unknown command " + a.command);
   for (int i = 2; i < argc; ++i) {
     std::string arg = argv[i];
     auto value = [&]() -> std::string {

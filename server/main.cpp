@@ -1,5 +1,6 @@
 // peacesearch-server: serves an index over HTTP. `--help` lists the options.
 #include <spdlog/spdlog.h>
+#include <sys/resource.h>
 
 #include <csignal>
 #include <cstdlib>
@@ -29,6 +30,12 @@ int main(int argc, char** argv) {
     return 0;
   }
   const ServerConfig& config = cfg.config;
+  // Each worker may hold a connection and a set of index files: lift the default 1024.
+  rlimit files{};
+  if (getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
+    files.rlim_cur = files.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &files);
+  }
   if (config.log_json)
     spdlog::set_pattern(R"({"time":"%Y-%m-%dT%H:%M:%S.%e%z","level":"%l","msg":%v})");
 

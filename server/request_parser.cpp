@@ -132,6 +132,7 @@ SearchRequest parse_search_request(const Params& params, const Labels& labels,
     req.types.push_back(t);
   }
   for (auto& y : filters("year")) req.years.push_back(parse_year_range(y));
+  req.organisations = filters("organisation");
   if (auto v = single(params, "lang"); v && !v->empty()) req.lang = parse_lang_param("lang", *v);
   if (auto v = single(params, "ui_lang"); v && !v->empty())
     req.ui_lang = parse_lang_param("ui_lang", *v);

@@ -24,7 +24,8 @@ struct SearchRequest {
   std::vector<std::string> themes;
   std::vector<std::string> types;
   std::vector<YearRange> years;
-  std::optional<analyzers::Lang> lang;  ///< analyse the query in this language only
+  std::vector<std::string> organisations;  ///< organisation ids: the org and its activities
+  std::optional<analyzers::Lang> lang;     ///< analyse the query in this language only
   analyzers::Lang ui_lang = analyzers::Lang::en;
   std::optional<SortOrder> sort;  ///< default: relevance with a query, newest without
   bool prefix = true;             ///< the last word of q matches as a prefix

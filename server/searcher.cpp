@@ -95,6 +95,15 @@ SearchResult Searcher::search(const SearchRequest& req) const {
     filter[2] = std::move(u);
   }
   if (!req.types.empty()) filter[3] = union_of(Facet::type, req.types);
+  if (!req.organisations.empty()) {
+    // Not a facet: an organisation's documents are read from its XO term when asked for.
+    Roaring orgs;
+    for (const auto& id : req.organisations) {
+      std::string term = std::string(schema::kOrgPrefix) + id;
+      for (auto d = db.postlist_begin(term); d != db.postlist_end(term); ++d) orgs.add(*d);
+    }
+    matched &= orgs;
+  }
 
   // 3. Facet counts: each facet ignores its own filter and applies the others.
   SearchResult result;
@@ -130,6 +139,20 @@ SearchResult Searcher::search(const SearchRequest& req) const {
         return a.count != b.count ? a.count > b.count : a.label < b.label;
       });
       if (values.size() > static_cast<size_t>(req.facet_limit)) values.resize(req.facet_limit);
+      // Selected values always come back, even past the limit or at zero, so a ticked
+      // checkbox never disappears.
+      const auto& selected = kFacets[f] == Facet::country ? req.countries
+                             : kFacets[f] == Facet::theme ? req.themes
+                                                          : req.types;
+      for (const auto& v : selected) {
+        bool present = std::any_of(values.begin(), values.end(),
+                                   [&](const FacetValue& fv) { return fv.value == v; });
+        if (present) continue;
+        std::string label = kFacets[f] == Facet::country ? labels.country(v, req.ui_lang)
+                            : kFacets[f] == Facet::theme ? labels.theme(v, req.ui_lang)
+                                                         : v;
+        values.push_back({v, label, base.and_cardinality(fx.docs(kFacets[f], v))});
+      }
     }
     result.facets.emplace_back(kFacets[f], std::move(values));
   }

@@ -94,7 +94,8 @@ class SearcherTest : public ::testing::Test {
           for (int y : f.years) ++expected[std::to_string(y)];
       }
       std::map<std::string, uint64_t> got;
-      for (const auto& v : values) got[v.value] = v.count;
+      for (const auto& v : values)
+        if (v.count) got[v.value] = v.count;  // selected values are listed even at 0
       EXPECT_EQ(got, expected) << "facet " << name;
     }
   }
@@ -207,6 +208,31 @@ TEST_F(SearcherTest, DocumentsByIdAndMisspellingSuggestions) {
   auto res = search(req);
   ASSERT_TRUE(res.suggestion);
   EXPECT_EQ(*res.suggestion, "reconciliation");
+}
+
+}  // namespace
+
+namespace {
+
+TEST_F(SearcherTest, SelectedValuesStayInTheirFacetAndOrganisationFilters) {
+  SearchRequest req;
+  req.countries = {"ML", "CO"};
+  req.themes = {"transitional-justice"};
+  req.facet_limit = 1;
+  auto res = search(req);
+  for (const auto& [facet, values] : res.facets) {
+    if (facet != Facet::country) continue;
+    std::set<std::string> listed;
+    for (const auto& v : values) listed.insert(v.value);
+    EXPECT_TRUE(listed.contains("ML"));
+    EXPECT_TRUE(listed.contains("CO"));
+  }
+  SearchRequest org;
+  org.organisations = {"conascipal"};
+  auto mine = search(org);
+  EXPECT_EQ(mine.total, 12u);  // the organisation and its 11 activities
+  for (const auto& h : mine.hits)
+    EXPECT_TRUE(h.record["id"] == "conascipal" || h.record["organisation"]["id"] == "conascipal");
 }
 
 }  // namespace

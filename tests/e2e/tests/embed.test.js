@@ -1,0 +1,78 @@
+// The embeddable widget, used from a page on another origin through the CORS allow-list.
+
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import { startServer, apiGet } from '../helpers/server.js';
+import { launchBrowser, newPage, waitFor } from '../helpers/browser.js';
+
+let server, browser, allowedSite, otherSite;
+
+/// A free TCP port (the partner site must be on a known origin before the server starts).
+function freePort() {
+  return new Promise((resolve) => {
+    const probe = http.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/// A tiny partner site on `port` whose page embeds the widget from the search server.
+function startSite(port, searchUrl) {
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Partner site</title></head>
+<body><h1>Partner site</h1>
+<div id="peacesearch"></div>
+<script src="${searchUrl}/embed.js" data-endpoint="${searchUrl}" data-target="#peacesearch" data-lang="en"></script>
+</body></html>`;
+  const srv = http.createServer((req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(html);
+  });
+  return new Promise((resolve) => srv.listen(port, '127.0.0.1', () => resolve({
+    origin: `http://localhost:${port}`,
+    close: () => new Promise((r) => srv.close(r)),
+  })));
+}
+
+before(async () => {
+  const [allowedPort, otherPort] = [await freePort(), await freePort()];
+  [server, browser] = await Promise.all([
+    startServer({ corsOrigins: [`http://localhost:${allowedPort}`] }),
+    launchBrowser(),
+  ]);
+  allowedSite = await startSite(allowedPort, server.url);
+  otherSite = await startSite(otherPort, server.url);
+});
+after(async () => {
+  await browser?.close();
+  await Promise.all([allowedSite?.close(), otherSite?.close()]);
+  await server?.stop();
+});
+
+describe('embed.js', () => {
+  test('works from an allowed origin: typing shows results from the API', async () => {
+    const page = await newPage(browser);
+    await page.goto(allowedSite.origin + '/');
+    const input = page.locator('#peacesearch input[type=search]'); // pierces the open shadow root
+    await input.pressSequentially('armes', { delay: 30 });
+    const api = await apiGet(server, '/search?q=armes&per_page=5&ui_lang=en');
+    const hits = page.locator('#peacesearch li.hit');
+    await waitFor(async () => (await hits.count()) === api.hits.length, { message: 'embedded results' });
+    assert.match(await page.locator('#peacesearch .status').textContent(), new RegExp(`${api.total} results`));
+    assert.equal(await hits.first().locator('a.title').textContent(), api.hits[0].title);
+    assert.ok(await page.locator('#peacesearch mark').count() > 0);
+    const href = await hits.first().locator('a.title').getAttribute('href');
+    assert.ok(href.startsWith(server.url + '/?'), href);
+    assert.deepEqual(page.errors, []);
+  });
+
+  test('is refused from an origin that is not in --cors-origin', async () => {
+    const page = await newPage(browser);
+    await page.goto(otherSite.origin + '/');
+    await page.locator('#peacesearch input[type=search]').pressSequentially('armes', { delay: 30 });
+    await waitFor(async () => /unavailable/.test(await page.locator('#peacesearch .status').textContent()),
+      { message: 'the error message' });
+    assert.equal(await page.locator('#peacesearch li.hit').count(), 0);
+  });
+});

@@ -1,0 +1,160 @@
+#include <gtest/gtest.h>
+#include <signal.h>
+
+#include <fstream>
+#include <random>
+
+#include "indexer/index_layout.h"
+#include "server/index_holder.h"
+#include "server/searcher.h"
+#include "tests/support/process.h"
+#include "tests/support/temp_index.h"
+
+using namespace peacesearch;
+using namespace peacesearch::testing;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string indexer_bin() {
+  return built_binary("indexer/peacesearch-indexer");
+}
+
+int run(const std::vector<std::string>& args, std::string* out = nullptr,
+        Process::Options options = {}) {
+  std::vector<std::string> argv = {indexer_bin()};
+  argv.insert(argv.end(), args.begin(), args.end());
+  Process p(argv, options);
+  int status = p.wait();
+  if (out) *out = p.output();
+  return status;
+}
+
+// A corpus large enough that a build takes a noticeable time.
+fs::path big_input(const TempDir& dir, int organisations) {
+  std::vector<std::string> lines;
+  std::mt19937 rng(7);
+  const char* words[] = {"paix", "armes", "atelier",        "peace",    "workshop", "mediation",
+                         "Gao",  "youth", "reconciliation", "sécurité", "dialogue", "training"};
+  for (int o = 0; o < organisations; ++o) {
+    std::string id = "o";
+    id += std::to_string(o);
+    lines.push_back(R"({"type":"organisation","id":")" + id + R"(","name":"Org )" + id +
+                    R"(","country":"ML","lang":"fr"})");
+    for (int a = 0; a < 9; ++a) {
+      std::string text;
+      for (int w = 0; w < 80; ++w) text += std::string(words[rng() % 12]) + " ";
+      lines.push_back(R"({"type":"activity","id":")" + id + "-" + std::to_string(a) +
+                      R"(","organisation":")" + id + R"(","year":)" + std::to_string(1995 + a) +
+                      R"(,"lang":"fr","description":")" + text + R"("})");
+    }
+  }
+  return write_input(dir, lines, "big");
+}
+
+TEST(IndexerCli, ReportsEveryBadRecordAndLeavesTheLiveIndexAlone) {
+  TempDir dir;
+  fs::path root = dir.path() / "index";
+  auto good =
+      write_input(dir, {R"({"type":"organisation","id":"o1","name":"A","country":"ML"})"}, "good");
+  ASSERT_EQ(run({"build", "--input", good.string(), "--index", root.string()}), 0);
+  auto live = *indexer::IndexLayout(root).current();
+
+  std::string huge = R"({"type":"activity","id":"a3","organisation":"o1","description":")";
+  huge.append(300000, 'x');
+  huge.append(R"("})");
+  auto bad = write_input(
+      dir,
+      {
+          R"({"type":"organisation","id":"o1","name":"A","country":"ML"})",
+          "{broken json",
+          "{\"type\":\"organisation\",\"id\":\"o2\",\"name\":\"\xc3\x28\",\"country\":\"ML\"}",
+          R"({"type":"organisation","id":"o3","name":"B","country":"ML","founded":"1990"})",
+          R"({"type":"organisation","id":"o4","name":"C","country":"Narnia"})",
+          R"({"type":"organisation","id":"o5","name":"D","country":"ML","themes":["knitting"]})",
+          R"({"type":"organisation","id":"o1","name":"dup","country":"ML"})",
+          R"({"type":"activity","id":"a1","organisation":"ghost","description":"orphan"})",
+          R"({"type":"activity","id":"a2","organisation":"o1","description":"d","year":3000})",
+          huge,
+          R"({"type":"activity","id":"a4","organisation":"o1","description":"fine","year":2001})",
+      },
+      "bad");
+  std::string out;
+  EXPECT_EQ(run({"build", "--input", bad.string(), "--index", root.string()}, &out), 1);
+  for (int line : {2, 3, 4, 5, 6, 7, 8, 9, 10})
+    EXPECT_NE(out.find("bad/data.jsonl:" + std::to_string(line) + ": "), std::string::npos)
+        << "line " << line << " not reported:\n"
+        << out;
+  EXPECT_NE(out.find("9 invalid record(s); nothing was written"), std::string::npos) << out;
+  EXPECT_EQ(*indexer::IndexLayout(root).current(), live);
+
+  EXPECT_EQ(run({"check", "--input", bad.string()}, &out), 1);
+  EXPECT_NE(out.find("2 valid records"), std::string::npos) << out;
+
+  EXPECT_EQ(
+      run({"build", "--input", bad.string(), "--index", root.string(), "--skip-invalid"}, &out), 0);
+  EXPECT_NE(out.find("9 invalid skipped"), std::string::npos) << out;
+  EXPECT_NE(*indexer::IndexLayout(root).current(), live);
+}
+
+TEST(IndexerCli, KilledBuildsNeverDamageTheServedIndex) {
+  TempDir dir;
+  fs::path root = dir.path() / "index";
+  auto small =
+      write_input(dir, {R"({"type":"organisation","id":"o1","name":"A","country":"ML"})"}, "small");
+  ASSERT_EQ(run({"build", "--input", small.string(), "--index", root.string()}), 0);
+  auto live = *indexer::IndexLayout(root).current();
+  server::IndexHolder holder(root);
+  auto big = big_input(dir, 600);  // 6,000 records
+
+  std::mt19937 rng(42);
+  for (int round = 0; round < 4; ++round) {
+    Process p({indexer_bin(), "build", "--input", big.string(), "--index", root.string()});
+    std::this_thread::sleep_for(std::chrono::milliseconds(50 + rng() % 900));
+    p.signal(SIGKILL);
+    p.wait();
+    // Either the build had finished (and switched) or the old index is still the live one.
+    auto now = *indexer::IndexLayout(root).current();
+    if (now != live) {
+      EXPECT_EQ(server::IndexHolder(root).get()->documents(), 6000u);
+      live = now;
+    }
+    EXPECT_TRUE(holder.get()->documents() == 1u || holder.get()->documents() == 6000u);
+    server::Searcher s(holder.get());
+    EXPECT_GE(s.search({}).total, 1u);
+  }
+  ASSERT_EQ(run({"build", "--input", big.string(), "--index", root.string()}), 0);
+  EXPECT_EQ(server::IndexHolder(root).get()->documents(), 6000u);
+  for (const auto& e : fs::directory_iterator(root / "generations"))
+    EXPECT_NE(e.path().extension(), ".building") << "leftover " << e.path();
+}
+
+TEST(IndexerCli, AFullDiskFailsTheBuildCleanly) {
+  TempDir dir;
+  fs::path root = dir.path() / "index";
+  auto small =
+      write_input(dir, {R"({"type":"organisation","id":"o1","name":"A","country":"ML"})"}, "small");
+  ASSERT_EQ(run({"build", "--input", small.string(), "--index", root.string()}), 0);
+  auto live = *indexer::IndexLayout(root).current();
+  auto big = big_input(dir, 300);
+  std::string out;
+  Process::Options full;
+  full.max_file_bytes = 256 * 1024;  // any file beyond 256 KiB fails to grow
+  EXPECT_EQ(run({"build", "--input", big.string(), "--index", root.string()}, &out, full), 1);
+  EXPECT_NE(out.find("writing the index failed"), std::string::npos) << out;
+  EXPECT_EQ(*indexer::IndexLayout(root).current(), live);
+  for (const auto& e : fs::directory_iterator(root / "generations"))
+    EXPECT_NE(e.path().extension(), ".building") << "leftover " << e.path();
+  EXPECT_EQ(server::IndexHolder(root).get()->documents(), 1u);
+}
+
+TEST(IndexerCli, UsageErrors) {
+  std::string out;
+  EXPECT_EQ(run({}, &out), 2);
+  EXPECT_NE(out.find("usage:"), std::string::npos);
+  EXPECT_EQ(run({"build", "--input", "/nonexistent", "--index", "/tmp/x"}, &out), 1);
+  EXPECT_NE(out.find("/nonexistent"), std::string::npos) << out;
+  EXPECT_EQ(run({"frobnicate", "--input", "x"}, &out), 1 + 1);
+}
+
+}  // namespace

@@ -1,0 +1,197 @@
+/*
+ * peacesearch embeddable search box. On any site:
+ *
+ *   <div id="peacesearch"></div>
+ *   <script src="https://search.example.org/embed.js"
+ *           data-endpoint="https://search.example.org" data-target="#peacesearch"
+ *           data-lang="fr" data-per-page="5" async></script>
+ *
+ * It calls the peacesearch API cross-origin, so the server must list the embedding site's
+ * origin in --cors-origin. The widget lives in a shadow root: the host page's CSS does not leak
+ * in, and its own does not leak out. Only the server's title_html / snippet (escaped there,
+ * <mark> only) are inserted as HTML; everything else is text.
+ * Programmatic use: PeaceSearch.mount(element, {endpoint, lang, perPage}).
+ */
+(function () {
+  'use strict';
+
+  var TEXT = {
+    en: { label: 'Search peacebuilding organisations and activities', placeholder: 'Search…', button: 'Search',
+          results: function (n) { return n === 1 ? '1 result' : n + ' results'; }, none: 'No results.',
+          all: 'See all results', error: 'Search is unavailable right now.', didYouMean: 'Did you mean',
+          type: { organisation: 'Organisation', activity: 'Activity' } },
+    fr: { label: 'Rechercher des organisations et des activités de paix', placeholder: 'Rechercher…', button: 'Rechercher',
+          results: function (n) { return n <= 1 ? n + ' résultat' : n + ' résultats'; }, none: 'Aucun résultat.',
+          all: 'Voir tous les résultats', error: 'La recherche est indisponible pour le moment.', didYouMean: 'Vouliez-vous dire',
+          type: { organisation: 'Organisation', activity: 'Activité' } }
+  };
+
+  var CSS = [
+    ':host{all:initial;display:block;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1d2630}',
+    '*{box-sizing:border-box}',
+    '.ps{border:1px solid #dcd9d0;border-radius:10px;background:#fff;padding:14px}',
+    'form{display:flex;gap:8px}',
+    'input{flex:1;min-width:0;font:inherit;padding:9px 12px;border:1.5px solid #8c939a;border-radius:8px;color:inherit;background:#fff}',
+    'input:focus{outline:3px solid rgba(15,94,99,.3);border-color:#0f5e63}',
+    'button{font:inherit;font-weight:600;padding:0 16px;border:0;border-radius:8px;background:#0f5e63;color:#fff;cursor:pointer}',
+    'button:focus-visible,a:focus-visible{outline:3px solid #b4530a;outline-offset:2px}',
+    '.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}',
+    '.status{margin:10px 0 0;color:#55606b;font-size:.9em;min-height:1.5em}',
+    'ol{list-style:none;margin:6px 0 0;padding:0}',
+    'li{padding:10px 0;border-top:1px solid #ece9e1}',
+    'li:first-child{border-top:0}',
+    'a{color:#0f5e63}',
+    '.title{font-weight:600;font-size:1.02em;text-decoration:none;color:#1d2630}',
+    '.title:hover{text-decoration:underline;color:#0f5e63}',
+    '.meta{font-size:.82em;color:#55606b;margin:2px 0 0}',
+    '.snippet{margin:4px 0 0;font-size:.92em;color:#323c46}',
+    'mark{background:#ffe58a;color:inherit;padding:0 1px;border-radius:2px}',
+    '.all{display:inline-block;margin-top:8px;font-size:.9em}'
+  ].join('\n');
+
+  function el(tag, attrs, text) {
+    var n = document.createElement(tag);
+    for (var k in attrs || {}) if (attrs[k] != null) n.setAttribute(k, attrs[k]);
+    if (text != null) n.textContent = text;
+    return n;
+  }
+
+  /// Server HTML (title_html, snippet): keep text and attribute-less <mark> only.
+  function serverHtml(node, html) {
+    var tpl = document.createElement('template');
+    tpl.innerHTML = html || '';
+    var all = tpl.content.querySelectorAll('*');
+    for (var i = 0; i < all.length; i++) {
+      var e = all[i];
+      if (e.tagName !== 'MARK' || e.attributes.length) e.replaceWith(document.createTextNode(e.textContent));
+    }
+    node.replaceChildren(tpl.content);
+    return node;
+  }
+
+  function years(h) {
+    var from = h.year, to = h.end_year;
+    if (from == null && h.years && h.years.length) {
+      from = Math.min.apply(null, h.years);
+      to = Math.max.apply(null, h.years);
+    }
+    if (from == null) return '';
+    return to != null && to !== from ? from + '–' + to : String(from);
+  }
+
+  function mount(host, options) {
+    var endpoint = String(options.endpoint || '').replace(/\/+$/, '');
+    var lang = options.lang === 'fr' || options.lang === 'en' ? options.lang
+      : (/^fr/i.test(navigator.language || '') ? 'fr' : 'en');
+    var perPage = Math.max(1, Math.min(20, parseInt(options.perPage, 10) || 5));
+    var tx = TEXT[lang];
+    var uid = 'ps' + Math.random().toString(36).slice(2, 8);
+
+    var root = host.shadowRoot || host.attachShadow({ mode: 'open' });
+    var style = el('style', null, CSS);
+    var box = el('div', { 'class': 'ps', lang: lang });
+    var form = el('form', { role: 'search' });
+    var label = el('label', { 'for': uid + '-q', 'class': 'sr' }, tx.label);
+    var input = el('input', { id: uid + '-q', type: 'search', name: 'q', placeholder: tx.placeholder, autocomplete: 'off' });
+    var button = el('button', { type: 'submit' }, tx.button);
+    var status = el('p', { 'class': 'status', role: 'status', 'aria-live': 'polite' });
+    var list = el('ol', { 'class': 'results' });
+    var more = el('a', { 'class': 'all', target: '_blank', rel: 'noopener' }, tx.all);
+    more.hidden = true;
+    form.append(label, input, button);
+    box.append(form, status, list, more);
+    root.replaceChildren(style, box);
+
+    var seq = 0, timer = 0, controller = null;
+
+    function pageUrl(params) {
+      params.set('ui_lang', lang);
+      return endpoint + '/?' + params.toString();
+    }
+
+    function run(q) {
+      var my = ++seq;
+      if (controller) controller.abort();
+      if (!q.trim()) {
+        status.textContent = '';
+        list.replaceChildren();
+        more.hidden = true;
+        return;
+      }
+      controller = new AbortController();
+      var params = new URLSearchParams({ q: q, per_page: String(perPage), ui_lang: lang, facet_limit: '0' });
+      fetch(endpoint + '/search?' + params, { signal: controller.signal, mode: 'cors', credentials: 'omit' })
+        .then(function (r) {
+          if (!r.ok) throw new Error('HTTP ' + r.status);
+          return r.json();
+        })
+        .then(function (data) {
+          if (my !== seq) return; // a newer query was typed meanwhile
+          render(q, data);
+        })
+        .catch(function (err) {
+          if (err.name === 'AbortError' || my !== seq) return;
+          status.textContent = tx.error;
+          list.replaceChildren();
+          more.hidden = true;
+        });
+    }
+
+    function render(q, data) {
+      status.replaceChildren(document.createTextNode(data.total ? tx.results(data.total) : tx.none));
+      if (data.suggestion) {
+        var fix = el('a', { href: pageUrl(new URLSearchParams({ q: data.suggestion })), 'class': 'suggestion' }, data.suggestion);
+        fix.addEventListener('click', function (e) {
+          e.preventDefault();
+          input.value = data.suggestion;
+          run(data.suggestion);
+        });
+        status.append(' ' + tx.didYouMean + ' ', fix, ' ?');
+      }
+      list.replaceChildren.apply(list, (data.hits || []).map(function (h) {
+        var li = el('li', { 'class': 'hit' });
+        var a = serverHtml(el('a', { 'class': 'title', href: pageUrl(new URLSearchParams({ q: q, doc: h.id })), target: '_blank', rel: 'noopener' }), h.title_html);
+        var meta = [tx.type[h.type] || h.type, h.country && h.country.name, years(h),
+          h.organisation && h.type === 'activity' ? (h.organisation.acronym || h.organisation.name) : null]
+          .filter(Boolean).join(' · ');
+        li.append(a, el('p', { 'class': 'meta' }, meta));
+        if (h.snippet) li.append(serverHtml(el('p', { 'class': 'snippet' }), h.snippet));
+        return li;
+      }));
+      more.hidden = data.total <= data.hits.length;
+      more.href = pageUrl(new URLSearchParams({ q: q }));
+    }
+
+    input.addEventListener('input', function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { run(input.value); }, 150);
+    });
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      clearTimeout(timer);
+      run(input.value);
+    });
+    if (options.query) {
+      input.value = options.query;
+      run(options.query);
+    }
+    return { search: function (q) { input.value = q; run(q); } };
+  }
+
+  window.PeaceSearch = window.PeaceSearch || { mount: mount };
+
+  var script = document.currentScript;
+  if (!script) return;
+  var d = script.dataset;
+  var endpoint = d.endpoint || new URL(script.src, location.href).origin;
+  function start() {
+    var host = document.querySelector(d.target || '#peacesearch');
+    if (!host) {
+      if (window.console) console.warn('peacesearch embed: no element matches ' + (d.target || '#peacesearch'));
+      return;
+    }
+    mount(host, { endpoint: endpoint, lang: d.lang, perPage: d.perPage, query: d.query });
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})();
