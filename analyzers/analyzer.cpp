@@ -3,6 +3,7 @@
 #include "analyzers/elision.h"
 #include "analyzers/fold.h"
 #include "analyzers/stopwords.h"
+#include "analyzers/thesaurus.h"
 #include "analyzers/tokenizer.h"
 
 namespace peacesearch::analyzers {
@@ -23,6 +24,7 @@ std::vector<Word> Analyzer::words(std::string_view text, Lang lang) const {
   for (const auto& tok : tokenize(text)) {
     std::string term = strip_elision(fold(tok.text, fold_accents_));
     if (term.empty()) continue;
+    if (is_acronym_plural(tok.text)) term.pop_back();
     bool stop = is_stopword(term, lang);
     out.push_back({std::move(term), stop, tok.begin, tok.end});
   }
@@ -30,7 +32,11 @@ std::vector<Word> Analyzer::words(std::string_view text, Lang lang) const {
 }
 
 std::string Analyzer::stem(const std::string& term, Lang lang) const {
-  return lang == Lang::fr ? french_(term) : english_(term);
+  if (lang != Lang::fr) return english_(term);
+  // Snowball's French stemmer keeps a plural s after o, u, i… ("radios"): drop it first.
+  if (term.size() > 3 && term.back() == 's' && term[term.size() - 2] != 's')
+    return french_(term.substr(0, term.size() - 1));
+  return french_(term);
 }
 
 }  // namespace peacesearch::analyzers

@@ -44,8 +44,8 @@ const char* extra_folding(char32_t cp) {
 std::string fold(std::string_view text, bool strip_accents) {
   std::string input = is_valid_utf8(text) ? std::string(text) : repair_utf8(text);
   utf8proc_uint8_t* mapped = nullptr;
-  int flags = UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
-              UTF8PROC_IGNORE;
+  int flags =
+      UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_IGNORE;
   if (strip_accents) flags |= UTF8PROC_STRIPMARK;
   auto options = static_cast<utf8proc_option_t>(flags);
   auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(input.data()),

@@ -28,6 +28,7 @@ std::string singular_key(std::string_view word) {
 }
 
 bool looks_like_acronym(std::string_view raw) {
+  if (is_acronym_plural(raw)) raw.remove_suffix(1);
   if (raw.size() < 2 || raw.size() > 10) return false;
   int capitals = 0;
   for (char ch : raw) {
@@ -38,6 +39,19 @@ bool looks_like_acronym(std::string_view raw) {
     }
   }
   return capitals >= 1;
+}
+
+bool is_acronym_plural(std::string_view raw) {
+  if (raw.size() < 3 || raw.back() != 's') return false;
+  int capitals = 0;
+  for (char ch : raw.substr(0, raw.size() - 1)) {
+    if (ch >= 'A' && ch <= 'Z') {
+      ++capitals;
+    } else if (!(ch >= '0' && ch <= '9')) {
+      return false;
+    }
+  }
+  return capitals >= 2;
 }
 
 Thesaurus::Thesaurus(std::string_view text) {

@@ -56,4 +56,8 @@ std::string singular_key(std::string_view word);
 /// at least one capital ("UN", "CEDEAO", "G5").
 bool looks_like_acronym(std::string_view raw);
 
+/// True for an acronym's plural written with a small s ("CSOs", "NGOs"): it is indexed and
+/// searched as the acronym itself, which stemmers would not do ("csos" stays "csos").
+bool is_acronym_plural(std::string_view raw);
+
 }  // namespace peacesearch::analyzers

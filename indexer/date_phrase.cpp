@@ -28,8 +28,12 @@ bool is_space(char32_t cp) {
   return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == 0xA0 || cp == 0x202F ||
          cp == 0x2009;
 }
-bool is_dash(char32_t cp) { return cp == '-' || (cp >= 0x2010 && cp <= 0x2014) || cp == 0x2212; }
-bool is_apostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x02BC; }
+bool is_dash(char32_t cp) {
+  return cp == '-' || (cp >= 0x2010 && cp <= 0x2014) || cp == 0x2212;
+}
+bool is_apostrophe(char32_t cp) {
+  return cp == '\'' || cp == 0x2019 || cp == 0x02BC;
+}
 int digit_value(char32_t cp) {
   if (cp >= '0' && cp <= '9') return static_cast<int>(cp - '0');
   if (cp >= U'٠' && cp <= U'٩') return static_cast<int>(cp - U'٠');
@@ -38,8 +42,8 @@ int digit_value(char32_t cp) {
 }
 bool is_letter(char32_t cp) {
   if (cp < 0x80) return std::isalpha(static_cast<int>(cp));
-  static const std::set<char32_t> kPunct = {U'،', U'؛', U'؟', U'«', U'»', U'“', U'”', U'…',
-                                            U'‘', U'’', U'•', U'·'};
+  static const std::set<char32_t> kPunct = {U'،', U'؛', U'؟', U'«', U'»', U'“',
+                                            U'”', U'…', U'‘', U'’', U'•', U'·'};
   return !kPunct.contains(cp) && !is_space(cp) && !is_dash(cp) && digit_value(cp) < 0;
 }
 
@@ -93,38 +97,43 @@ std::vector<Token> scan(std::string_view text, size_t max_tokens = 24) {
 
 enum class Intro { none, point, since, from, between };
 
-struct Phrase {
-  const char* words;
-  Intro kind;
-};
-
-// Longer phrases first where one starts another ("a partir de" before "a").
-constexpr Phrase kIntros[] = {
-    {"ever since", Intro::since}, {"since", Intro::since}, {"depuis", Intro::since},
-    {"à partir de", Intro::since}, {"à compter de", Intro::since}, {"starting in", Intro::since},
-    {"dès", Intro::since}, {"منذ", Intro::since},
-    {"au cours de", Intro::point}, {"au cours des", Intro::point}, {"au cours du", Intro::point},
-    {"dans le courant de", Intro::point}, {"in the course of", Intro::point},
-    {"in", Intro::point}, {"en", Intro::point}, {"during", Intro::point},
-    {"throughout", Intro::point}, {"pendant", Intro::point}, {"durant", Intro::point},
-    {"on", Intro::point}, {"le", Intro::point}, {"at", Intro::point}, {"au", Intro::point},
-    {"à", Intro::point}, {"courant", Intro::point}, {"في", Intro::point}, {"خلال", Intro::point},
-    {"from", Intro::from}, {"de", Intro::from}, {"du", Intro::from}, {"d'", Intro::from},
-    {"من", Intro::from}, {"between", Intro::between}, {"entre", Intro::between},
-    {"بين", Intro::between},
-};
+// Words that open a date phrase, by what they make of it. The longest that matches wins
+// ("à partir de" over "à").
+const char* const kSince[] = {"ever since",   "since",       "depuis", "à partir de",
+                              "à compter de", "starting in", "dès",    "منذ"};
+const char* const kPoint[] = {"au cours de",
+                              "au cours des",
+                              "au cours du",
+                              "dans le courant de",
+                              "in the course of",
+                              "in",
+                              "en",
+                              "during",
+                              "throughout",
+                              "pendant",
+                              "durant",
+                              "on",
+                              "le",
+                              "at",
+                              "au",
+                              "à",
+                              "courant",
+                              "في",
+                              "خلال"};
+const char* const kFrom[] = {"from", "de", "du", "d'", "من"};
+const char* const kBetween[] = {"between", "entre", "بين"};
 
 // Words that may stand between the intro and the date: "In the spring of 2003", "Au cours de
 // l'année 2008", "In mid-2004". Qualifiers may also open a phrase ("Early 2003", "Fin 2010").
-const char* const kQualifiers[] = {"early", "late",    "mid",  "end",    "beginning", "start",
-                                   "spring", "summer", "autumn", "fall", "winter",    "début",
-                                   "fin",    "mi",     "printemps", "été", "automne", "hiver",
-                                   "أوائل", "أواخر",  "مطلع", "نهاية", "بداية"};
-const char* const kFillers[] = {"the", "year", "of", "first", "second", "half", "l'", "le",
-                                "la",  "année", "an", "de", "d'", "du", "mois", "عام", "العام",
-                                "سنة"};
-const char* const kTo[] = {"to", "until", "till", "through", "à", "au", "jusqu' en", "jusqu' à",
-                           "jusqu' au", "إلى", "حتى"};
+const char* const kQualifiers[] = {"early",  "late",   "mid",       "end",   "beginning", "start",
+                                   "spring", "summer", "autumn",    "fall",  "winter",    "début",
+                                   "fin",    "mi",     "printemps", "été",   "automne",   "hiver",
+                                   "أوائل",  "أواخر",  "مطلع",      "نهاية", "بداية"};
+const char* const kFillers[] = {"the", "year", "of",   "first", "second", "half",
+                                "l'",  "le",   "la",   "année", "an",     "de",
+                                "d'",  "du",   "mois", "عام",   "العام",  "سنة"};
+const char* const kTo[] = {"to",        "until",    "till",      "through", "à",  "au",
+                           "jusqu' en", "jusqu' à", "jusqu' au", "إلى",     "حتى"};
 const char* const kAnd[] = {"and", "et", "و"};
 
 std::set<std::string> folded_set(std::span<const char* const> words) {
@@ -212,7 +221,13 @@ DatePhrase parse_date_phrase(std::string_view bullet) {
   static const auto and_words = folded_list(kAnd);
   static const auto intros = [] {
     std::vector<std::pair<std::string, Intro>> out;
-    for (const auto& intro : kIntros) out.emplace_back(analyzers::fold(intro.words), intro.kind);
+    auto add = [&](std::span<const char* const> words, Intro kind) {
+      for (const char* w : words) out.emplace_back(analyzers::fold(w), kind);
+    };
+    add(kSince, Intro::since);
+    add(kPoint, Intro::point);
+    add(kFrom, Intro::from);
+    add(kBetween, Intro::between);
     return out;
   }();
 
@@ -257,8 +272,8 @@ DatePhrase parse_date_phrase(std::string_view bullet) {
   }
   if (kind == Intro::none) {
     // Without an intro only "March 2006" or a year set off by punctuation reads as a date.
-    bool set_off = i >= t.size() || t[i].kind == Kind::dash ||
-                   t[i].text == ":" || t[i].text == "," || t[i].text == ";" || t[i].text == ")";
+    bool set_off = i >= t.size() || t[i].kind == Kind::dash || t[i].text == ":" ||
+                   t[i].text == "," || t[i].text == ";" || t[i].text == ")";
     if (!out.month && !set_off) return {};
   }
   if (end && *end > *out.year) out.end_year = end;
@@ -268,8 +283,7 @@ DatePhrase parse_date_phrase(std::string_view bullet) {
   while (pos < bullet.size()) {
     size_t next = pos;
     char32_t cp = analyzers::next_code_point(bullet, next);
-    if (!(is_space(cp) || is_dash(cp) || cp == ',' || cp == ':' || cp == ';' || cp == U'،'))
-      break;
+    if (!(is_space(cp) || is_dash(cp) || cp == ',' || cp == ':' || cp == ';' || cp == U'،')) break;
     pos = next;
   }
   out.end = pos;

@@ -36,6 +36,7 @@ class TermWriter {
       for (const auto& stem : stems(w.term, lang)) {
         doc_.add_term(std::string(schema::kStemPrefix) + stem, wdf);
         if (is_title) doc_.add_term(std::string(schema::kStemPrefix) + "S" + stem);
+        if (is_title && organisation_) doc_.add_term(std::string(schema::kStemPrefix) + "N" + stem);
       }
       if (w.term.size() >= 4 && w.term.find_first_of("0123456789") == std::string::npos)
         spelling_.insert(w.term);
@@ -49,8 +50,10 @@ class TermWriter {
       doc_.add_posting(w.term, ++pos_, kAcronymWdf);
       doc_.add_term(std::string(schema::kAcronymPrefix) + w.term, kAcronymWdf);
       doc_.add_term(std::string(schema::kTitlePrefix) + w.term);
-      for (const auto& stem : stems(w.term, Lang::unknown))
+      for (const auto& stem : stems(w.term, Lang::unknown)) {
         doc_.add_term(std::string(schema::kStemPrefix) + stem, kAcronymWdf);
+        doc_.add_term(std::string(schema::kStemPrefix) + "N" + stem);
+      }
     }
     pos_ += kFieldGap;
   }
@@ -69,6 +72,9 @@ class TermWriter {
   const analyzers::Analyzer& analyzer_;
   std::set<std::string>& spelling_;
   Xapian::termpos pos_ = 0;
+
+ public:
+  bool organisation_ = false;  // names of organisations get their own boost terms
 };
 
 Lang field_lang(const std::string& text, std::optional<Lang> given, Lang record_lang) {
@@ -110,6 +116,7 @@ BuiltDocument DocumentBuilder::build(const Record& r, const RecordContext& ctx) 
   Lang body_lang = field_lang(r.description, r.lang, record_lang);
 
   TermWriter terms(doc, analyzer_, spelling);
+  terms.organisation_ = is_org;
   std::string title = display_title(r);
   terms.text(title, title_lang, kNameWdf, true);
   if (!r.acronym.empty()) terms.acronym(r.acronym);

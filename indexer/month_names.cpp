@@ -19,24 +19,88 @@ struct MonthName {
 // of alef (أ إ آ -> ا) need no entries of their own.
 constexpr MonthName kMonthNames[] = {
     // English, full and abbreviated.
-    {"january", 1}, {"february", 2}, {"march", 3}, {"april", 4}, {"may", 5}, {"june", 6},
-    {"july", 7}, {"august", 8}, {"september", 9}, {"october", 10}, {"november", 11},
-    {"december", 12}, {"jan", 1}, {"feb", 2}, {"mar", 3}, {"apr", 4}, {"jun", 6}, {"jul", 7},
-    {"aug", 8}, {"sep", 9}, {"sept", 9}, {"oct", 10}, {"nov", 11}, {"dec", 12},
+    {"january", 1},
+    {"february", 2},
+    {"march", 3},
+    {"april", 4},
+    {"may", 5},
+    {"june", 6},
+    {"july", 7},
+    {"august", 8},
+    {"september", 9},
+    {"october", 10},
+    {"november", 11},
+    {"december", 12},
+    {"jan", 1},
+    {"feb", 2},
+    {"mar", 3},
+    {"apr", 4},
+    {"jun", 6},
+    {"jul", 7},
+    {"aug", 8},
+    {"sep", 9},
+    {"sept", 9},
+    {"oct", 10},
+    {"nov", 11},
+    {"dec", 12},
     // French, and the abbreviations of the Imprimerie nationale.
-    {"janvier", 1}, {"février", 2}, {"mars", 3}, {"avril", 4}, {"mai", 5}, {"juin", 6},
-    {"juillet", 7}, {"août", 8}, {"septembre", 9}, {"octobre", 10}, {"novembre", 11},
-    {"décembre", 12}, {"janv", 1}, {"févr", 2}, {"avr", 4}, {"juil", 7}, {"déc", 12},
+    {"janvier", 1},
+    {"février", 2},
+    {"mars", 3},
+    {"avril", 4},
+    {"mai", 5},
+    {"juin", 6},
+    {"juillet", 7},
+    {"août", 8},
+    {"septembre", 9},
+    {"octobre", 10},
+    {"novembre", 11},
+    {"décembre", 12},
+    {"janv", 1},
+    {"févr", 2},
+    {"avr", 4},
+    {"juil", 7},
+    {"déc", 12},
     // Arabic, Egyptian/Gulf names (with the Egyptian يونية/يوليه and إبريل spellings).
-    {"يناير", 1}, {"فبراير", 2}, {"مارس", 3}, {"أبريل", 4}, {"إبريل", 4}, {"مايو", 5},
-    {"يونيو", 6}, {"يونية", 6}, {"يوليو", 7}, {"يوليه", 7}, {"أغسطس", 8}, {"سبتمبر", 9},
-    {"أكتوبر", 10}, {"نوفمبر", 11}, {"ديسمبر", 12},
+    {"يناير", 1},
+    {"فبراير", 2},
+    {"مارس", 3},
+    {"أبريل", 4},
+    {"إبريل", 4},
+    {"مايو", 5},
+    {"يونيو", 6},
+    {"يونية", 6},
+    {"يوليو", 7},
+    {"يوليه", 7},
+    {"أغسطس", 8},
+    {"سبتمبر", 9},
+    {"أكتوبر", 10},
+    {"نوفمبر", 11},
+    {"ديسمبر", 12},
     // Arabic, Maghrebi names (those that differ from the Egyptian ones).
-    {"ماي", 5}, {"يوليوز", 7}, {"غشت", 8}, {"شتنبر", 9}, {"نونبر", 11}, {"دجنبر", 12},
+    {"ماي", 5},
+    {"يوليوز", 7},
+    {"غشت", 8},
+    {"شتنبر", 9},
+    {"نونبر", 11},
+    {"دجنبر", 12},
     // Arabic, Levantine and Iraqi names; some take two words.
-    {"كانون الثاني", 1}, {"كانون ثاني", 1}, {"شباط", 2}, {"آذار", 3}, {"نيسان", 4}, {"أيار", 5},
-    {"حزيران", 6}, {"تموز", 7}, {"آب", 8}, {"أيلول", 9}, {"تشرين الأول", 10}, {"تشرين أول", 10},
-    {"تشرين الثاني", 11}, {"تشرين ثاني", 11}, {"كانون الأول", 12}, {"كانون أول", 12},
+    {"كانون الثاني", 1},
+    {"كانون ثاني", 1},
+    {"شباط", 2},
+    {"آذار", 3},
+    {"نيسان", 4},
+    {"أيار", 5},
+    {"حزيران", 6},
+    {"تموز", 7},
+    {"آب", 8},
+    {"أيلول", 9},
+    {"تشرين الأول", 10},
+    {"تشرين أول", 10},
+    {"تشرين الثاني", 11},
+    {"تشرين ثاني", 11},
+    {"كانون الأول", 12},
+    {"كانون أول", 12},
 };
 
 const std::unordered_map<std::string, int>& month_table() {
@@ -114,8 +178,9 @@ std::optional<YearMonth> find_month_year(std::string_view text) {
   // An ISO "2019-03" first: it says the same thing without a month name.
   for (size_t i = 0; i + 7 <= plain.size(); ++i) {
     auto digit = [&](size_t k) { return plain[i + k] >= '0' && plain[i + k] <= '9'; };
-    bool boundary = (i == 0 || !std::isdigit(static_cast<unsigned char>(plain[i - 1]))) &&
-                    (i + 7 == plain.size() || !std::isdigit(static_cast<unsigned char>(plain[i + 7])));
+    bool boundary =
+        (i == 0 || !std::isdigit(static_cast<unsigned char>(plain[i - 1]))) &&
+        (i + 7 == plain.size() || !std::isdigit(static_cast<unsigned char>(plain[i + 7])));
     if (boundary && digit(0) && digit(1) && digit(2) && digit(3) && plain[i + 4] == '-' &&
         digit(5) && digit(6)) {
       auto year = year_of(plain.substr(i, 4));

@@ -26,7 +26,8 @@ class ProfileImporter {
   std::vector<nlohmann::json> import_file(const std::filesystem::path& file,
                                           const ImportOptions& options) const;
 
-  /// Records of one page's text; `source` names it in errors and seeds the activity ids.
+  /// Records of one page's text; `source` names it in errors. Activity ids depend only on the
+  /// organisation and the bullet text, so importing a page again gives the same ids.
   std::vector<nlohmann::json> import_text(std::string_view text, const std::string& source,
                                           const ImportOptions& options) const;
 

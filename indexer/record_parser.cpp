@@ -104,6 +104,9 @@ Record RecordParser::parse(std::string_view line, const std::string& source) con
     std::string msg = e.what();
     if (auto p = msg.find("parse error"); p != std::string::npos) msg = msg.substr(p);
     throw error("broken JSON: " + msg);
+  } catch (const nlohmann::json::out_of_range&) {
+    // Thrown while parsing, not as parse_error, for a number beyond a double ("2e308").
+    throw error("broken JSON: a number is out of range");
   }
   if (!obj.is_object()) throw error(std::string("expected a JSON object, got ") + obj.type_name());
 

@@ -20,6 +20,8 @@ inline constexpr std::string_view kLangPrefix = "XL";     ///< XLen / XLfr
 inline constexpr std::string_view kStemPrefix = "Z";     ///< Z<stem>: stemmed, ranked search
 inline constexpr std::string_view kTitlePrefix = "S";    ///< S<word>: words of a name/title
 inline constexpr std::string_view kAcronymPrefix = "A";  ///< A<acronym>: words written in capitals
+// Boost terms: ZS<stem> for words of any name or title, ZN<stem> for organisation names and
+// acronyms; queries add weight with them, they never decide a match.
 
 // Value slots.
 inline constexpr Xapian::valueno kSortDate = 0;     ///< sortable: newest activity year / updated

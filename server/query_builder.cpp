@@ -118,11 +118,14 @@ Xapian::Query QueryBuilder::words_query(const std::vector<std::string>& words,
       if (!analyzers::Analyzer::is_stopword(words[k], lang) || match->length == 1)
         own.push_back(word_query(words[k], options, hl));
     if (!own.empty()) alternatives.push_back(combine(Xapian::Query::OP_AND, own));
+    // Equivalents may be in either language, whatever language the query is analysed in.
+    QueryOptions any_lang = options;
+    any_lang.lang.reset();
     for (const auto& expr : *match->group) {
       if (expr.acronym && analyzers::Analyzer::is_stopword(expr.words[0], Lang::unknown)) {
         alternatives.emplace_back(std::string(schema::kAcronymPrefix) + expr.words[0]);
       } else if (expr.words.size() == 1) {
-        alternatives.push_back(word_query(expr.words[0], options, hl));
+        alternatives.push_back(word_query(expr.words[0], any_lang, hl));
       } else {
         alternatives.push_back(phrase_query(expr.words, hl));
       }
@@ -219,10 +222,6 @@ ParsedQuery QueryBuilder::build(std::string_view text, const QueryOptions& optio
       add_positive(Xapian::Query(Xapian::Query::OP_SYNONYM,
                                  word_query(typing, options, out.highlight), prefix));
     }
-    for (const auto& w : run)
-      if (!analyzers::Analyzer::is_stopword(w, lang))
-        title_boost.emplace_back(std::string(schema::kStemPrefix) + "S" +
-                                 analyzer_.stem(w, lang == Lang::unknown ? Lang::en : lang));
   }
 
   Xapian::Query query = combine(Xapian::Query::OP_AND, positives);
@@ -233,10 +232,24 @@ ParsedQuery QueryBuilder::build(std::string_view text, const QueryOptions& optio
   if (!negatives.empty())
     query =
         Xapian::Query(Xapian::Query::OP_AND_NOT, query, combine(Xapian::Query::OP_OR, negatives));
+  // Every searched word, stemmed or as written, thesaurus equivalents included, may be in a
+  // name or title.
+  std::vector<Xapian::Query> name_boost;
+  for (const auto& s : out.highlight.stems) {
+    title_boost.emplace_back(std::string(schema::kStemPrefix) + "S" + s);
+    name_boost.emplace_back(std::string(schema::kStemPrefix) + "N" + s);
+  }
+  for (const auto& w : out.highlight.words)
+    if (!analyzers::Analyzer::is_stopword(w, Lang::unknown))
+      title_boost.emplace_back(std::string(schema::kTitlePrefix) + w);
   if (!query.empty() && !title_boost.empty()) {
-    // Words found in a name or title add weight: a name match outranks a passing mention.
-    Xapian::Query boost(Xapian::Query::OP_SCALE_WEIGHT, combine(Xapian::Query::OP_OR, title_boost),
-                        2.0);
+    // Words found in a name or title add weight, an organisation's name most: a name match
+    // outranks a passing mention.
+    Xapian::Query boost(Xapian::Query::OP_OR,
+                        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                      combine(Xapian::Query::OP_OR, title_boost), 2.0),
+                        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                      combine(Xapian::Query::OP_OR, name_boost), 3.0));
     query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, boost);
   }
   out.query = query;

@@ -26,7 +26,8 @@ std::vector<Judgment> load_judgments(const std::filesystem::path& file) {
     g.id = j.value("id", where);
     g.query = j["query"];
     g.why = j.value("why", "");
-    for (const auto& [k, v] : j.value("params", nlohmann::json::object()).items()) {
+    const nlohmann::json params = j.value("params", nlohmann::json::object());
+    for (const auto& [k, v] : params.items()) {
       if (v.is_array()) {
         for (const auto& x : v) g.params.emplace(k, x.get<std::string>());
       } else {
