@@ -38,7 +38,9 @@ class TermWriter {
         if (is_title) doc_.add_term(std::string(schema::kStemPrefix) + "S" + stem);
         if (is_title && organisation_) doc_.add_term(std::string(schema::kStemPrefix) + "N" + stem);
       }
-      if (w.term.size() >= 4 && w.term.find_first_of("0123456789") == std::string::npos)
+      // Names, titles and summaries feed the spelling dictionary; descriptions would add
+      // little but cost much at a million records.
+      if (spell_ && w.term.size() >= 4 && w.term.find_first_of("0123456789") == std::string::npos)
         spelling_.insert(w.term);
     }
     pos_ += kFieldGap;
@@ -75,6 +77,7 @@ class TermWriter {
 
  public:
   bool organisation_ = false;  // names of organisations get their own boost terms
+  bool spell_ = true;          // words of the current field go to the spelling dictionary
 };
 
 Lang field_lang(const std::string& text, std::optional<Lang> given, Lang record_lang) {
@@ -121,7 +124,9 @@ BuiltDocument DocumentBuilder::build(const Record& r, const RecordContext& ctx) 
   terms.text(title, title_lang, kNameWdf, true);
   if (!r.acronym.empty()) terms.acronym(r.acronym);
   terms.text(r.summary, summary_lang, kSummaryWdf, false);
+  terms.spell_ = r.description.empty() || r.name.empty();  // untitled: the text is all there is
   terms.text(r.description, body_lang, kBodyWdf, false);
+  terms.spell_ = false;
   if (ctx.organisation) {  // an activity is found by its organisation's name and acronym
     terms.text(ctx.organisation->name, ctx.organisation->lang.value_or(Lang::unknown), kBodyWdf,
                false);

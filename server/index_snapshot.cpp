@@ -55,6 +55,7 @@ std::shared_ptr<const IndexSnapshot> IndexSnapshot::open(const fs::path& generat
     s->labels_ = Labels::from_metadata(*db);
     s->completions_ = CompletionIndex(s->organisations_, s->labels_);
     s->facets_ = FacetIndex::load(*db);
+    s->sort_keys_ = SortKeys::load(*db);
     s->documents_ = db->get_doccount();
     s->pool_.push_back(std::move(db));
   } catch (const Xapian::Error& e) {

@@ -12,6 +12,7 @@
 #include "analyzers/language.h"
 #include "server/completion_index.h"
 #include "server/facet_index.h"
+#include "server/sort_keys.h"
 
 namespace peacesearch::server {
 
@@ -68,6 +69,7 @@ class IndexSnapshot {
   /// (id, name, acronym) of every organisation, for completion.
   const nlohmann::json& organisations() const { return organisations_; }
   const CompletionIndex& completions() const { return completions_; }
+  const SortKeys& sort_keys() const { return sort_keys_; }
 
  private:
   IndexSnapshot() = default;
@@ -79,6 +81,7 @@ class IndexSnapshot {
   FacetIndex facets_;
   Labels labels_;
   CompletionIndex completions_;
+  SortKeys sort_keys_;
   Xapian::doccount documents_ = 0;
   mutable std::mutex pool_mutex_;
   mutable std::vector<std::unique_ptr<Xapian::Database>> pool_;

@@ -157,44 +157,41 @@ SearchResult Searcher::search(const SearchRequest& req) const {
     result.facets.emplace_back(kFacets[f], std::move(values));
   }
 
-  // 4. The requested page of hits, ranked or sorted.
-  if (result.total > 0) {
+  // 4. The requested page of hits: by date from the in-memory order, else through Xapian.
+  std::vector<std::pair<Xapian::docid, double>> page;  // docid, score
+  size_t offset = static_cast<size_t>(req.page - 1) * static_cast<size_t>(req.per_page);
+  SortOrder sort = req.sort.value_or(has_query ? SortOrder::relevance : SortOrder::newest);
+  if (result.total > offset && (sort == SortOrder::newest || sort == SortOrder::oldest)) {
+    for (uint32_t d :
+         snapshot_->sort_keys().page(filtered, offset, req.per_page, sort == SortOrder::newest))
+      page.emplace_back(d, 0.0);
+  } else if (result.total > offset) {
     Xapian::Enquire enquire(db);
     enquire.set_query(has_query ? parsed.query : Xapian::Query::MatchAll);
-    SortOrder sort = req.sort.value_or(has_query ? SortOrder::relevance : SortOrder::newest);
-    switch (sort) {
-      case SortOrder::newest:
-        enquire.set_sort_by_value_then_relevance(schema::kSortDate, true);
-        break;
-      case SortOrder::oldest:
-        enquire.set_sort_by_value_then_relevance(schema::kSortDateAsc, false);
-        break;
-      case SortOrder::name:
-        enquire.set_sort_by_value_then_relevance(schema::kSortName, false);
-        break;
-      case SortOrder::relevance:
-        break;
-    }
+    if (sort == SortOrder::name) enquire.set_sort_by_value_then_relevance(schema::kSortName, false);
     BitmapDecider decider(filtered);
-    auto offset = static_cast<Xapian::doccount>((req.page - 1) * req.per_page);
-    Xapian::MSet mset = enquire.get_mset(offset, req.per_page, 0, nullptr, &decider);
-    Highlighter hl(analyzer, parsed.highlight);
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-      Hit hit;
-      hit.record = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
-      hit.score = has_query ? it.get_weight() / std::max(mset.get_max_possible(), 1e-9) : 0;
-      std::string title = hit.record.value("title", "");
-      hit.title_html = hl.highlight(title);
-      std::string body = hit.record.value("description", "");
-      std::string summary = hit.record.value("summary", "");
-      if (body.empty()) body = summary;
-      hit.snippet = hl.snippet(body);
-      if (hit.snippet.find("<mark>") == std::string::npos && !summary.empty() && summary != body) {
-        std::string alt = hl.snippet(summary);
-        if (alt.find("<mark>") != std::string::npos) hit.snippet = alt;
-      }
-      result.hits.push_back(std::move(hit));
+    Xapian::MSet mset =
+        enquire.get_mset(static_cast<Xapian::doccount>(offset), req.per_page, 0, nullptr, &decider);
+    double top = std::max(mset.get_max_possible(), 1e-9);
+    for (auto it = mset.begin(); it != mset.end(); ++it)
+      page.emplace_back(*it, has_query ? it.get_weight() / top : 0.0);
+  }
+  Highlighter hl(analyzer, parsed.highlight);
+  for (const auto& [docid, score] : page) {
+    Hit hit;
+    hit.record = nlohmann::json::parse(db.get_document(docid).get_data(), nullptr, false);
+    hit.score = score;
+    std::string title = hit.record.value("title", "");
+    hit.title_html = hl.highlight(title);
+    std::string body = hit.record.value("description", "");
+    std::string summary = hit.record.value("summary", "");
+    if (body.empty()) body = summary;
+    hit.snippet = hl.snippet(body);
+    if (hit.snippet.find("<mark>") == std::string::npos && !summary.empty() && summary != body) {
+      std::string alt = hl.snippet(summary);
+      if (alt.find("<mark>") != std::string::npos) hit.snippet = alt;
     }
+    result.hits.push_back(std::move(hit));
   }
 
   // 5. A spelling suggestion for words the index does not know.

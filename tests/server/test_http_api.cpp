@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "tests/support/temp_index.h"
 #include "tests/support/test_server.h"
 
@@ -151,7 +153,12 @@ TEST_F(HttpApiTest, CorsOnlyForAllowedOrigins) {
 TEST_F(HttpApiTest, MetricsCountRequests) {
   server_->get_json("/health");
   auto c = server_->client();
+  // A request is counted once its response is written, so it may take a moment to show.
   auto res = c.Get("/metrics");
+  for (int i = 0; i < 100 && res && res->body.find("route=\"/health\"") == std::string::npos; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    res = c.Get("/metrics");
+  }
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 200);
   EXPECT_NE(res->body.find("peacesearch_requests_total{route=\"/health\",status=\"200\"}"),
