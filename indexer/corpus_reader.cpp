@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <fstream>
-#include <unordered_map>
 
 #include "indexer/errors.h"
 #include "indexer/profile_importer.h"
@@ -25,11 +24,11 @@ std::vector<fs::path> input_files(const fs::path& dir) {
   return files;
 }
 
-void CorpusReader::read_jsonl(const fs::path& file, const std::string& label,
-                              std::vector<Record>& out, std::vector<std::string>& errors) const {
+void CorpusReader::visit_jsonl(const fs::path& file, const std::string& label,
+                               const Visitor& visitor, std::vector<std::string>* errors) const {
   std::ifstream in(file, std::ios::binary);
   if (!in) {
-    errors.push_back(label + ": cannot read file");
+    if (errors) errors->push_back(label + ": cannot read file");
     return;
   }
   std::string line;
@@ -39,77 +38,125 @@ void CorpusReader::read_jsonl(const fs::path& file, const std::string& label,
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
     try {
-      out.push_back(parser_.parse(line, label + ":" + std::to_string(lineno)));
+      visitor(parser_.parse(line, label + ":" + std::to_string(lineno)));
     } catch (const DataError& e) {
-      errors.push_back(e.what());
+      if (errors) errors->push_back(e.what());
     }
   }
 }
 
-void CorpusReader::read_profile(const fs::path& file, const std::string& label,
-                                std::vector<Record>& out, std::vector<std::string>& errors) const {
+void CorpusReader::visit_profile(const fs::path& file, const std::string& label,
+                                 const Visitor& visitor, std::vector<std::string>* errors) const {
   try {
     ProfileImporter importer(countries_, themes_);
     auto lines = importer.import_file(file, {});
     for (size_t i = 0; i < lines.size(); ++i) {
       try {
-        out.push_back(
-            parser_.parse(lines[i].dump(), label + " (record " + std::to_string(i + 1) + ")"));
+        visitor(parser_.parse(lines[i].dump(), label + " (record " + std::to_string(i + 1) + ")"));
       } catch (const DataError& e) {
-        errors.push_back(e.what());
+        if (errors) errors->push_back(e.what());
       }
     }
   } catch (const DataError& e) {
-    errors.push_back(e.what());
+    if (errors) errors->push_back(e.what());
   }
 }
 
-Corpus CorpusReader::read(const fs::path& dir) const {
-  if (!fs::is_directory(dir)) throw BuildError(dir.string() + ": not a directory");
-  auto files = input_files(dir);
-  if (files.empty()) throw BuildError(dir.string() + ": no *.jsonl file to index");
-
-  Corpus corpus;
-  std::vector<Record> parsed;
-  for (const auto& f : files) {
+void CorpusReader::visit(const fs::path& dir, const Visitor& visitor,
+                         std::vector<std::string>* errors) const {
+  for (const auto& f : input_files(dir)) {
     std::string label = fs::relative(f, dir.parent_path()).string();
     if (f.extension() == ".txt") {
-      read_profile(f, label, parsed, corpus.errors);
+      visit_profile(f, label, visitor, errors);
     } else {
-      read_jsonl(f, label, parsed, corpus.errors);
+      visit_jsonl(f, label, visitor, errors);
     }
   }
+}
 
-  // Checks across records: unique ids, then activities against their organisations.
-  std::unordered_map<std::string, size_t> by_id;
-  std::vector<bool> keep(parsed.size(), true);
-  for (size_t i = 0; i < parsed.size(); ++i) {
-    auto [it, fresh] = by_id.emplace(parsed[i].id, i);
-    if (!fresh) {
-      corpus.errors.push_back(parsed[i].source + ": duplicate id \"" + parsed[i].id +
-                              "\" (first at " + parsed[it->second].source + ")");
-      keep[i] = false;
-    }
-  }
-  for (size_t i = 0; i < parsed.size(); ++i) {
-    Record& r = parsed[i];
-    if (!keep[i] || r.type != RecordType::activity) continue;
-    auto it = by_id.find(r.organisation);
-    if (it == by_id.end() || parsed[it->second].type != RecordType::organisation) {
-      corpus.errors.push_back(r.source + ": organisation \"" + r.organisation +
-                              "\" does not exist");
-      keep[i] = false;
+CorpusScan CorpusReader::scan(const fs::path& dir) const {
+  if (!fs::is_directory(dir)) throw BuildError(dir.string() + ": not a directory");
+  if (input_files(dir).empty()) throw BuildError(dir.string() + ": no *.jsonl file to index");
+  CorpusScan scan;
+  scan.dir = dir;
+
+  // What activities say about their organisation, checked once every organisation is known.
+  struct ActivityLink {
+    std::string organisation, source;
+    std::vector<int> years;
+    std::string country;
+  };
+  std::vector<ActivityLink> links;
+  std::unordered_map<std::string, std::string> first_seen;  // id -> source
+  visit(
+      dir,
+      [&](Record&& r) {
+        auto [it, fresh] = first_seen.emplace(r.id, r.source);
+        if (!fresh) {
+          scan.errors.push_back(r.source + ": duplicate id \"" + r.id + "\" (first at " +
+                                it->second + ")");
+          scan.rejected.insert(r.source);
+          return;
+        }
+        if (r.type == RecordType::organisation) {
+          r.description.clear();
+          r.summary.clear();
+          RecordContext ctx;
+          if (r.founded) ctx.years.insert(*r.founded);
+          scan.organisation_context.emplace(r.id, std::move(ctx));
+          scan.countries.insert(r.country);
+          scan.organisation_by_id.emplace(r.id, std::move(r));
+        } else {
+          links.push_back({r.organisation, r.source, activity_years(r), r.country});
+        }
+      },
+      &scan.errors);
+
+  for (const auto& l : links) {
+    auto org = scan.organisation_context.find(l.organisation);
+    if (org == scan.organisation_context.end()) {
+      scan.errors.push_back(l.source + ": organisation \"" + l.organisation + "\" does not exist");
+      scan.rejected.insert(l.source);
       continue;
     }
-    const Record& org = parsed[it->second];
-    if (r.country.empty()) r.country = org.country;
-    if (r.themes.empty()) r.themes = org.themes;
+    org->second.years.insert(l.years.begin(), l.years.end());
+    ++org->second.activity_count;
+    if (!l.country.empty()) scan.countries.insert(l.country);
+    ++scan.activities;
   }
-  for (size_t i = 0; i < parsed.size(); ++i) {
-    if (!keep[i]) continue;
-    (parsed[i].type == RecordType::organisation ? corpus.organisations : corpus.activities)++;
-    corpus.records.push_back(std::move(parsed[i]));
-  }
+  scan.organisations = scan.organisation_by_id.size();
+  return scan;
+}
+
+void CorpusReader::for_each(const CorpusScan& scan, const RecordSink& sink) const {
+  visit(
+      scan.dir,
+      [&](Record&& r) {
+        if (scan.rejected.contains(r.source)) return;
+        if (r.type == RecordType::organisation) {
+          sink(r, scan.organisation_context.at(r.id));
+          return;
+        }
+        const Record& org = scan.organisation_by_id.at(r.organisation);
+        if (r.country.empty()) r.country = org.country;
+        if (r.themes.empty()) r.themes = org.themes;
+        RecordContext ctx;
+        ctx.organisation = &org;
+        auto years = activity_years(r);
+        ctx.years.insert(years.begin(), years.end());
+        sink(r, ctx);
+      },
+      nullptr);
+}
+
+Corpus CorpusReader::read(const fs::path& dir) const {
+  CorpusScan s = scan(dir);
+  Corpus corpus;
+  corpus.errors = s.errors;
+  corpus.organisations = s.organisations;
+  corpus.activities = s.activities;
+  corpus.records.reserve(s.records());
+  for_each(s, [&](const Record& r, const RecordContext&) { corpus.records.push_back(r); });
   return corpus;
 }
 

@@ -1,6 +1,9 @@
 #pragma once
 #include <filesystem>
+#include <functional>
+#include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "indexer/countries.h"
@@ -10,13 +13,33 @@
 
 namespace peacesearch::indexer {
 
-/// Every valid record of an input directory, and every problem found in it.
+/// Every valid record of an input directory, and every problem found in it (small inputs and
+/// tests; builds stream the records instead, see CorpusScan).
 struct Corpus {
   std::vector<Record> records;      ///< valid records, organisations and activities
   std::vector<std::string> errors;  ///< "file:line: what is wrong", in file order
   size_t organisations = 0;
   size_t activities = 0;
 };
+
+/// What a first pass over an input directory learns: every problem, the counts, and what
+/// records need from each other (organisations, their years). The records themselves are
+/// read again when indexed, so a million of them never sit in memory at once.
+struct CorpusScan {
+  std::filesystem::path dir;
+  std::vector<std::string> errors;  ///< "file:line: what is wrong", in file order
+  size_t organisations = 0;
+  size_t activities = 0;
+  std::set<std::string> countries;  ///< country codes used
+  /// Valid organisations by id, their long texts dropped (activities only need names).
+  std::unordered_map<std::string, Record> organisation_by_id;
+  std::unordered_map<std::string, RecordContext> organisation_context;
+  std::set<std::string> rejected;  ///< sources of parsed records that fail a cross-record check
+  size_t records() const { return organisations + activities; }
+};
+
+/// Receives each valid record with its context.
+using RecordSink = std::function<void(const Record&, const RecordContext&)>;
 
 /// Reads an input directory: themes.json, every *.jsonl (sorted by name), and every *.txt
 /// profile page under profiles/. Checks each line, then what spans records: unique ids,
@@ -26,14 +49,23 @@ class CorpusReader {
  public:
   CorpusReader(const Countries& countries, const Themes& themes, RecordLimits limits = {});
 
-  /// Throws BuildError when the directory cannot be read or holds no data file.
+  /// First pass. Throws BuildError when the directory cannot be read or holds no data file.
+  CorpusScan scan(const std::filesystem::path& dir) const;
+
+  /// Second pass: every valid record, in input order, with its context.
+  void for_each(const CorpusScan& scan, const RecordSink& sink) const;
+
+  /// Both passes, the records kept in memory.
   Corpus read(const std::filesystem::path& dir) const;
 
  private:
-  void read_jsonl(const std::filesystem::path& file, const std::string& label,
-                  std::vector<Record>& out, std::vector<std::string>& errors) const;
-  void read_profile(const std::filesystem::path& file, const std::string& label,
-                    std::vector<Record>& out, std::vector<std::string>& errors) const;
+  using Visitor = std::function<void(Record&&)>;
+  void visit(const std::filesystem::path& dir, const Visitor& visitor,
+             std::vector<std::string>* errors) const;
+  void visit_jsonl(const std::filesystem::path& file, const std::string& label,
+                   const Visitor& visitor, std::vector<std::string>* errors) const;
+  void visit_profile(const std::filesystem::path& file, const std::string& label,
+                     const Visitor& visitor, std::vector<std::string>* errors) const;
 
   const Countries& countries_;
   const Themes& themes_;

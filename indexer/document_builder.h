@@ -12,13 +12,6 @@
 
 namespace peacesearch::indexer {
 
-/// What a document needs to know about its neighbours in the corpus.
-struct RecordContext {
-  const Record* organisation = nullptr;  ///< an activity's organisation
-  std::set<int> years;                   ///< the years the record covers (facet)
-  size_t activity_count = 0;             ///< organisations: number of activities
-};
-
 /// A Xapian document and the words it offers to the spelling dictionary.
 struct BuiltDocument {
   Xapian::Document document;

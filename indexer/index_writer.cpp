@@ -5,9 +5,13 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <ctime>
+#include <deque>
 #include <map>
+#include <mutex>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <thread>
 #include <unordered_map>
@@ -47,24 +51,81 @@ std::vector<RecordContext> contexts_of(const Corpus& corpus) {
   return ctx;
 }
 
-nlohmann::json metadata_countries(const Corpus& corpus, const Countries& countries) {
-  std::set<std::string> codes;
-  for (const auto& r : corpus.records)
-    if (!r.country.empty()) codes.insert(r.country);
+nlohmann::json metadata_countries(const CorpusFacts& facts, const Countries& countries) {
   nlohmann::json out = nlohmann::json::object();
-  for (const auto& code : codes) {
+  for (const auto& code : facts.countries) {
+    if (code.empty()) continue;
     const auto& n = countries.names(code);
     out[code] = {{"en", n.en}, {"fr", n.fr}};
   }
   return out;
 }
 
-nlohmann::json metadata_organisations(const Corpus& corpus) {
+nlohmann::json metadata_organisations(const CorpusFacts& facts) {
   auto out = nlohmann::json::array();
-  for (const auto& r : corpus.records)
-    if (r.type == RecordType::organisation) out.push_back({r.id, r.name, r.acronym});
+  for (const Record* r : facts.organisation_list) out.push_back({r->id, r->name, r->acronym});
   return out;
 }
+
+// Hands records to the shard threads in batches, round robin: the same input always gives
+// the same documents in the same shards, so builds are reproducible.
+class ShardQueues {
+ public:
+  explicit ShardQueues(size_t shards) : queues_(shards) {}
+
+  struct Item {
+    Record record;
+    RecordContext context;
+  };
+
+  void push(const Record& r, const RecordContext& ctx) {
+    size_t shard = (seq_++ / kBatch) % queues_.size();
+    auto& q = queues_[shard];
+    std::unique_lock lock(q.mutex);
+    q.cv.wait(lock, [&] { return q.items.size() < kCapacity || aborted_; });
+    if (aborted_) throw BuildError("writing the index failed");
+    q.items.push_back({r, ctx});
+    q.cv.notify_all();
+  }
+  // Empty optional: no more records for this shard.
+  std::optional<Item> pop(size_t shard) {
+    auto& q = queues_[shard];
+    std::unique_lock lock(q.mutex);
+    q.cv.wait(lock, [&] { return !q.items.empty() || q.closed || aborted_; });
+    if (q.items.empty() || aborted_) return std::nullopt;
+    Item item = std::move(q.items.front());
+    q.items.pop_front();
+    q.cv.notify_all();
+    return item;
+  }
+  void close() {
+    for (auto& q : queues_) {
+      std::lock_guard lock(q.mutex);
+      q.closed = true;
+      q.cv.notify_all();
+    }
+  }
+  void abort() {
+    aborted_ = true;
+    for (auto& q : queues_) {
+      std::lock_guard lock(q.mutex);
+      q.cv.notify_all();
+    }
+  }
+
+ private:
+  static constexpr size_t kBatch = 256;
+  static constexpr size_t kCapacity = 2048;
+  struct Queue {
+    std::mutex mutex;
+    std::condition_variable cv;
+    std::deque<Item> items;
+    bool closed = false;
+  };
+  std::vector<Queue> queues_;
+  size_t seq_ = 0;
+  std::atomic<bool> aborted_{false};
+};
 
 std::string utc_now() {
   std::time_t t = std::time(nullptr);
@@ -81,6 +142,35 @@ IndexWriter::IndexWriter(IndexLayout layout, const Countries& countries, const T
     : layout_(std::move(layout)), countries_(countries), themes_(themes) {}
 
 BuildResult IndexWriter::build(const Corpus& corpus, const BuildOptions& options) const {
+  auto contexts = contexts_of(corpus);
+  CorpusFacts facts;
+  facts.organisations = corpus.organisations;
+  facts.activities = corpus.activities;
+  for (const auto& r : corpus.records) {
+    facts.countries.insert(r.country);
+    if (r.type == RecordType::organisation) facts.organisation_list.push_back(&r);
+  }
+  return write(
+      [&](const RecordSink& sink) {
+        for (size_t i = 0; i < corpus.records.size(); ++i) sink(corpus.records[i], contexts[i]);
+      },
+      facts, options);
+}
+
+BuildResult IndexWriter::build(const CorpusScan& scan, const CorpusReader& reader,
+                               const BuildOptions& options) const {
+  CorpusFacts facts;
+  facts.organisations = scan.organisations;
+  facts.activities = scan.activities;
+  facts.countries = scan.countries;
+  for (const auto& [id, r] : scan.organisation_by_id) facts.organisation_list.push_back(&r);
+  std::sort(facts.organisation_list.begin(), facts.organisation_list.end(),
+            [](const Record* a, const Record* b) { return a->id < b->id; });
+  return write([&](const RecordSink& sink) { reader.for_each(scan, sink); }, facts, options);
+}
+
+BuildResult IndexWriter::write(const RecordSource& source, const CorpusFacts& facts,
+                               const BuildOptions& options) const {
   std::error_code ec;
   fs::create_directories(layout_.generations_dir(), ec);
   if (ec)
@@ -90,8 +180,7 @@ BuildResult IndexWriter::build(const Corpus& corpus, const BuildOptions& options
 
   fs::path generation = layout_.new_generation();
   fs::path building = generation.string() + ".building";
-  auto contexts = contexts_of(corpus);
-  size_t total = corpus.records.size();
+  size_t total = facts.organisations + facts.activities;
   unsigned threads = options.threads ? options.threads : std::thread::hardware_concurrency();
   threads = std::clamp<unsigned>(threads, 1, std::max<size_t>(1, total / 1000 + 1));
 
@@ -100,29 +189,40 @@ BuildResult IndexWriter::build(const Corpus& corpus, const BuildOptions& options
     std::atomic<size_t> done{0};
     std::vector<std::string> failures(threads);
     std::vector<std::thread> workers;
-    size_t per_shard = (total + threads - 1) / threads;
+    ShardQueues queues(threads);
     for (unsigned s = 0; s < threads; ++s) {
       workers.emplace_back([&, s] {
         try {
           Xapian::WritableDatabase db((building / ("shard" + std::to_string(s))).string(),
                                       Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
           DocumentBuilder builder(countries_, themes_, options.fold_accents);
-          size_t begin = s * per_shard, end = std::min(total, begin + per_shard);
-          for (size_t i = begin; i < end; ++i) {
-            auto built = builder.build(corpus.records[i], contexts[i]);
+          while (auto item = queues.pop(s)) {
+            auto built = builder.build(item->record, item->context);
             db.add_document(built.document);
             if (options.spelling)
               for (const auto& w : built.spelling_words) db.add_spelling(w);
             size_t n = ++done;
-            if (options.progress && s == 0 && n % 5000 == 0) options.progress(n, total);
+            if (options.progress && n % 5000 == 0) options.progress(n, total);
           }
           db.commit();
         } catch (const Xapian::Error& e) {
           failures[s] = e.get_description();
+          queues.abort();
         } catch (const std::exception& e) {
           failures[s] = e.what();
+          queues.abort();
         }
       });
+    }
+    try {
+      source([&](const Record& r, const RecordContext& ctx) { queues.push(r, ctx); });
+      queues.close();
+    } catch (...) {
+      queues.abort();
+      for (auto& w : workers) w.join();
+      for (const auto& f : failures)
+        if (!f.empty()) throw BuildError("writing the index failed: " + f);
+      throw;
     }
     for (auto& w : workers) w.join();
     for (const auto& f : failures)
@@ -136,13 +236,13 @@ BuildResult IndexWriter::build(const Corpus& corpus, const BuildOptions& options
 
     Xapian::WritableDatabase out(merged.string(), Xapian::DB_OPEN);
     out.set_metadata(schema::kMetaThemes, themes_.to_json().dump());
-    out.set_metadata(schema::kMetaCountries, metadata_countries(corpus, countries_).dump());
-    out.set_metadata(schema::kMetaOrgNames, metadata_organisations(corpus).dump());
+    out.set_metadata(schema::kMetaCountries, metadata_countries(facts, countries_).dump());
+    out.set_metadata(schema::kMetaOrgNames, metadata_organisations(facts).dump());
     nlohmann::json build_info = {{"generation", generation.filename().string()},
                                  {"built_at", utc_now()},
                                  {"documents", total},
-                                 {"organisations", corpus.organisations},
-                                 {"activities", corpus.activities},
+                                 {"organisations", facts.organisations},
+                                 {"activities", facts.activities},
                                  {"source", options.source}};
     out.set_metadata(schema::kMetaBuild, build_info.dump());
     out.commit();

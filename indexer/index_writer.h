@@ -1,6 +1,7 @@
 #pragma once
 #include <filesystem>
 #include <functional>
+#include <set>
 #include <string>
 
 #include "indexer/corpus_reader.h"
@@ -19,6 +20,17 @@ struct BuildOptions {
   std::function<void(size_t, size_t)> progress;
 };
 
+/// What the index metadata records about a corpus.
+struct CorpusFacts {
+  size_t organisations = 0;
+  size_t activities = 0;
+  std::set<std::string> countries;
+  std::vector<const Record*> organisation_list;  ///< for completions
+};
+
+/// Calls its sink with every record to write, in a fixed order.
+using RecordSource = std::function<void(const RecordSink&)>;
+
 /// What a build produced.
 struct BuildResult {
   std::filesystem::path generation;
@@ -33,9 +45,18 @@ class IndexWriter {
  public:
   IndexWriter(IndexLayout layout, const Countries& countries, const Themes& themes);
 
+  /// Builds from a first pass over an input directory, reading the records again as they
+  /// are written: memory stays flat whatever the number of records.
+  BuildResult build(const CorpusScan& scan, const CorpusReader& reader,
+                    const BuildOptions& options) const;
+
+  /// Builds from records in memory (tests, small inputs).
   BuildResult build(const Corpus& corpus, const BuildOptions& options) const;
 
  private:
+  BuildResult write(const RecordSource& source, const CorpusFacts& facts,
+                    const BuildOptions& options) const;
+
   IndexLayout layout_;
   const Countries& countries_;
   const Themes& themes_;

@@ -79,7 +79,7 @@ Args parse_args(int argc, char** argv) {
 }
 
 // Reads and validates; prints every problem. Returns false when the build must stop.
-bool report(const Corpus& corpus, bool skip_invalid) {
+bool report(const CorpusScan& corpus, bool skip_invalid) {
   for (const auto& e : corpus.errors) std::cerr << e << "\n";
   if (corpus.errors.empty()) return true;
   std::cerr << corpus.errors.size() << " invalid record(s)"
@@ -111,12 +111,11 @@ int run(const Args& a) {
   auto started = std::chrono::steady_clock::now();
   auto themes = Themes::load(a.themes.empty() ? a.input / "themes.json" : a.themes);
   CorpusReader reader(countries, themes);
-  Corpus corpus = reader.read(a.input);
+  CorpusScan corpus = reader.scan(a.input);
   bool ok = report(corpus, a.skip_invalid && a.command == "build");
   if (a.command == "check") {
     std::printf("%zu valid records (%zu organisations, %zu activities), %zu invalid\n",
-                corpus.records.size(), corpus.organisations, corpus.activities,
-                corpus.errors.size());
+                corpus.records(), corpus.organisations, corpus.activities, corpus.errors.size());
     return corpus.errors.empty() ? 0 : 1;
   }
   if (a.command != "build") throw std::invalid_argument("unknown command " + a.command);
@@ -130,11 +129,11 @@ int run(const Args& a) {
     std::fprintf(stderr, "\r%zu/%zu records", done, total);
   };
   IndexWriter writer(IndexLayout(a.index), countries, themes);
-  auto result = writer.build(corpus, options);
+  auto result = writer.build(corpus, reader, options);
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  if (corpus.records.size() >= 5000) std::fputc('\n', stderr);
+  if (corpus.records() >= 5000) std::fputc('\n', stderr);
   std::printf("indexed %zu records (%zu organisations, %zu activities%s) in %.2f s -> %s\n",
-              corpus.records.size(), corpus.organisations, corpus.activities,
+              corpus.records(), corpus.organisations, corpus.activities,
               corpus.errors.empty()
                   ? ""
                   : (", " + std::to_string(corpus.errors.size()) + " invalid skipped").c_str(),
@@ -145,8 +144,9 @@ int run(const Args& a) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  // Xapian flushes every 10,000 documents by default; bigger batches build much faster.
-  setenv("XAPIAN_FLUSH_THRESHOLD", "100000", 0);
+  // Xapian flushes every 10,000 documents by default; bigger batches build faster, at the
+  // cost of memory (each shard holds its batch).
+  setenv("XAPIAN_FLUSH_THRESHOLD", "50000", 0);
   try {
     return run(parse_args(argc, argv));
   } catch (const std::invalid_argument& e) {

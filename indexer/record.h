@@ -1,5 +1,6 @@
 #pragma once
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,13 @@ struct Record {
   std::optional<bool> verified;
   std::optional<analyzers::Lang> lang;  ///< as given; detected when absent
   std::string source;                   ///< "file:line", for messages
+};
+
+/// What a document needs to know about its neighbours in the corpus.
+struct RecordContext {
+  const Record* organisation = nullptr;  ///< an activity's organisation
+  std::set<int> years;                   ///< the years the record covers (facet)
+  size_t activity_count = 0;             ///< organisations: number of activities
 };
 
 /// Years a record covers for the year facet: an activity's span year..end_year.
