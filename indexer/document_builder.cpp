@@ -28,7 +28,11 @@ class TermWriter {
 
   void text(std::string_view text, Lang lang, Xapian::termcount wdf, bool is_title) {
     for (const auto& w : analyzer_.words(text, lang)) {
-      doc_.add_posting(w.term, ++pos_, wdf);
+      if (positions_) {
+        doc_.add_posting(w.term, ++pos_, wdf);
+      } else {
+        doc_.add_term(w.term, wdf);
+      }
       if (analyzers::looks_like_acronym(text.substr(w.begin, w.end - w.begin)))
         doc_.add_term(std::string(schema::kAcronymPrefix) + w.term, wdf);
       if (is_title) doc_.add_term(std::string(schema::kTitlePrefix) + w.term);
@@ -78,6 +82,7 @@ class TermWriter {
  public:
   bool organisation_ = false;  // names of organisations get their own boost terms
   bool spell_ = true;          // words of the current field go to the spelling dictionary
+  bool positions_ = true;      // labels added for matching need no positions (cheaper)
 };
 
 Lang field_lang(const std::string& text, std::optional<Lang> given, Lang record_lang) {
@@ -133,6 +138,9 @@ BuiltDocument DocumentBuilder::build(const Record& r, const RecordContext& ctx) 
     if (!ctx.organisation->acronym.empty())
       terms.text(ctx.organisation->acronym, Lang::unknown, kBodyWdf, false);
   }
+  // Country names and theme labels make "Mali" or "armes légères" find tagged records; they
+  // are never part of a phrase, so they are indexed without positions, which costs less.
+  terms.positions_ = false;
   const auto& cn = countries_.names(r.country);
   terms.text(cn.en, Lang::en, kBodyWdf, false);
   terms.text(cn.fr, Lang::fr, kBodyWdf, false);
