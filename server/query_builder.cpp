@@ -191,7 +191,21 @@ ParsedQuery QueryBuilder::build(std::string_view text, const QueryOptions& optio
       continue;
     }
     if (a.raw.kind == RawPart::kPhrase) {
-      add_positive(phrase_query(a.words, out.highlight));
+      // A quoted expression that is a thesaurus entry as a whole also finds its
+      // equivalents, each as a phrase: "human rights" finds "droits humains".
+      std::optional<analyzers::Thesaurus::Match> same;
+      if (options.thesaurus && a.words.size() > 1)
+        same = thesaurus_.longest_match(a.words, a.capitals, 0);
+      if (same && same->length == a.words.size()) {
+        std::vector<Xapian::Query> alternatives;
+        for (const auto& expr : *same->group)
+          alternatives.push_back(expr.words.size() == 1
+                                     ? word_query(expr.words[0], QueryOptions{}, out.highlight)
+                                     : phrase_query(expr.words, out.highlight));
+        add_positive(combine(Xapian::Query::OP_OR, alternatives));
+      } else {
+        add_positive(phrase_query(a.words, out.highlight));
+      }
       out.words.insert(out.words.end(), a.words.begin(), a.words.end());
       continue;
     }
