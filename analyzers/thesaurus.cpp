@@ -1,6 +1,7 @@
 #include "analyzers/thesaurus.h"
 
 #include "analyzers/analyzer.h"
+#include "analyzers/data_lines.h"
 #include "analyzers/elision.h"
 #include "analyzers/embedded_data.h"
 #include "analyzers/fold.h"
@@ -55,13 +56,7 @@ bool is_acronym_plural(std::string_view raw) {
 }
 
 Thesaurus::Thesaurus(std::string_view text) {
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t eol = text.find('\n', pos);
-    if (eol == std::string_view::npos) eol = text.size();
-    std::string_view line = text.substr(pos, eol - pos);
-    pos = eol + 1;
-    if (auto hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
+  for_each_data_line(text, [&](std::string_view line) {
     std::vector<Expression> group;
     size_t start = 0;
     while (start <= line.size()) {
@@ -71,12 +66,12 @@ Thesaurus::Thesaurus(std::string_view text) {
       if (!expr.words.empty()) group.push_back(std::move(expr));
       start = bar + 1;
     }
-    if (group.size() < 2) continue;
+    if (group.size() < 2) return;
     size_t g = groups_.size();
     for (size_t e = 0; e < group.size(); ++e)
       by_first_[singular_key(group[e].words[0])].push_back({g, e});
     groups_.push_back(std::move(group));
-  }
+  });
 }
 
 const Thesaurus& Thesaurus::builtin() {

@@ -52,13 +52,18 @@ fs::path big_input(const TempDir& dir, int organisations) {
   return write_input(dir, lines, "big");
 }
 
+// A live index of one organisation under `root`; returns its generation.
+fs::path live_index(const TempDir& dir, const fs::path& root) {
+  auto input =
+      write_input(dir, {R"({"type":"organisation","id":"o1","name":"A","country":"ML"})"}, "one");
+  EXPECT_EQ(run({"build", "--input", input.string(), "--index", root.string()}), 0);
+  return *indexer::IndexLayout(root).current();
+}
+
 TEST(IndexerCli, ReportsEveryBadRecordAndLeavesTheLiveIndexAlone) {
   TempDir dir;
   fs::path root = dir.path() / "index";
-  auto good =
-      write_input(dir, {R"({"type":"organisation","id":"o1","name":"A","country":"ML"})"}, "good");
-  ASSERT_EQ(run({"build", "--input", good.string(), "--index", root.string()}), 0);
-  auto live = *indexer::IndexLayout(root).current();
+  auto live = live_index(dir, root);
 
   std::string huge = R"({"type":"activity","id":"a3","organisation":"o1","description":")";
   huge.append(300000, 'x');
@@ -100,10 +105,7 @@ TEST(IndexerCli, ReportsEveryBadRecordAndLeavesTheLiveIndexAlone) {
 TEST(IndexerCli, KilledBuildsNeverDamageTheServedIndex) {
   TempDir dir;
   fs::path root = dir.path() / "index";
-  auto small =
-      write_input(dir, {R"({"type":"organisation","id":"o1","name":"A","country":"ML"})"}, "small");
-  ASSERT_EQ(run({"build", "--input", small.string(), "--index", root.string()}), 0);
-  auto live = *indexer::IndexLayout(root).current();
+  auto live = live_index(dir, root);
   server::IndexHolder holder(root);
   auto big = big_input(dir, 600);  // 6,000 records
 
@@ -132,10 +134,7 @@ TEST(IndexerCli, KilledBuildsNeverDamageTheServedIndex) {
 TEST(IndexerCli, AFullDiskFailsTheBuildCleanly) {
   TempDir dir;
   fs::path root = dir.path() / "index";
-  auto small =
-      write_input(dir, {R"({"type":"organisation","id":"o1","name":"A","country":"ML"})"}, "small");
-  ASSERT_EQ(run({"build", "--input", small.string(), "--index", root.string()}), 0);
-  auto live = *indexer::IndexLayout(root).current();
+  auto live = live_index(dir, root);
   auto big = big_input(dir, 300);
   std::string out;
   Process::Options full;
