@@ -123,8 +123,16 @@ HttpServer::HttpServer(const ServerConfig& config, IndexHolder& index)
                               : "request refused (HTTP " + std::to_string(res.status) + ")";
     send_json(req, res, error_body(status_code_name(res.status), message), res.status);
   });
-  server_.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+  auto reload = guarded([this](auto& q, auto& r) { handle_reload(q, r); });
+  server_.set_pre_routing_handler([reload](const httplib::Request& req, httplib::Response& res) {
     request_started = Clock::now();
+    // `curl -X POST` sends no Content-Length, which cpp-httplib refuses with a 400 before
+    // routing; the reload takes no body, so answer it here.
+    if (req.method == "POST" && req.path == "/admin/reload" && !req.has_header("Content-Length") &&
+        !req.has_header("Transfer-Encoding")) {
+      reload(req, res);
+      return httplib::Server::HandlerResponse::Handled;
+    }
     return httplib::Server::HandlerResponse::Unhandled;
   });
   server_.set_logger([this](const httplib::Request& req, const httplib::Response& res) {

@@ -1,4 +1,7 @@
 #include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <thread>
 
@@ -129,6 +132,26 @@ TEST_F(HttpApiTest, AdminNeedsTheBearerToken) {
   ASSERT_TRUE(right);
   EXPECT_EQ(right->status, 200);
   EXPECT_NE(right->body.find("\"reloaded\":false"), std::string::npos);
+}
+
+TEST_F(HttpApiTest, AdminReloadWithoutABodyAsCurlSendsIt) {
+  // `curl -X POST` sends no Content-Length header.
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(server_->port()));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  std::string req =
+      "POST /admin/reload HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer s3cret\r\n"
+      "Connection: close\r\n\r\n";
+  ASSERT_EQ(::send(fd, req.data(), req.size(), 0), static_cast<ssize_t>(req.size()));
+  std::string answer;
+  char buf[4096];
+  for (ssize_t n; (n = ::recv(fd, buf, sizeof buf, 0)) > 0;) answer.append(buf, n);
+  ::close(fd);
+  EXPECT_EQ(answer.rfind("HTTP/1.1 200", 0), 0u) << answer;
+  EXPECT_NE(answer.find("\"reloaded\":false"), std::string::npos) << answer;
 }
 
 TEST_F(HttpApiTest, CorsOnlyForAllowedOrigins) {
