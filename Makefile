@@ -31,7 +31,7 @@ test: index test-deps
 test-asan: deps test-deps
 	cmake --preset asan >/dev/null
 	cmake --build build/asan -j $(JOBS)
-	ctest --preset asan -j $(JOBS)
+	ctest --preset asan -j $(JOBS) -LE "e2e|fuzz"
 
 test-tsan: deps
 	cmake --preset tsan >/dev/null
@@ -41,7 +41,11 @@ test-tsan: deps
 format:
 	find analyzers indexer server tests fuzz bench -name '*.cpp' -o -name '*.h' | xargs clang-format -i
 
-bench: build
+fuzz:
+	@scripts/install-deps.sh test
+	scripts/fuzz.sh $(or $(FUZZ_SECONDS),300)
+
+bench: deps
 	bench/run.sh $(or $(SIZE),10k)
 
 clean:

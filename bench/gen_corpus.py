@@ -230,6 +230,11 @@ def write_themes(outdir):
             json.dump(V.themes_json(), f, ensure_ascii=False, indent=1)
 
 
+def default_queries_path(outdir):
+    """OUTDIR.queries.jsonl: next to the corpus directory, never inside it."""
+    return os.path.normpath(outdir) + ".queries.jsonl"
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("size")
@@ -237,6 +242,8 @@ def main():
     ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--queries", type=int, default=2000)
     ap.add_argument("--lines-per-file", type=int, default=100_000)
+    ap.add_argument("--queries-out", help="query file (default OUTDIR.queries.jsonl, next to the "
+                    "corpus directory: peacesearch-indexer reads every OUTDIR/*.jsonl as records)")
     a = ap.parse_args()
     size = parse_size(a.size)
     os.makedirs(a.outdir, exist_ok=True)
@@ -256,11 +263,12 @@ def main():
             f.write("\n".join(map(dumps, chunk)))
             f.write("\n")
     write_themes(a.outdir)
-    with open(os.path.join(a.outdir, "queries.jsonl"), "w", encoding="utf-8") as f:
+    qpath = a.queries_out or default_queries_path(a.outdir)
+    with open(qpath, "w", encoding="utf-8") as f:
         for q in gen.queries(a.queries, a.seed):
             f.write(dumps(q) + "\n")
     print(f"gen_corpus: {size} records ({gen.n_orgs} organisations, {gen.n_acts} activities), "
-          f"{a.queries} queries -> {a.outdir} in {time.time() - t0:.1f}s", file=sys.stderr)
+          f"{a.queries} queries ({qpath}) -> {a.outdir} in {time.time() - t0:.1f}s", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
 # Usage: bash bench/setup_peers.sh
 set -euo pipefail
 
-PKGS=(postgresql postgresql-contrib python3-psycopg2 wfrench wamerican wrk sqlite3 iso-codes)
+PKGS=(postgresql postgresql-contrib python3-psycopg2 wfrench wamerican wrk sqlite3 iso-codes time curl)
 
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then

@@ -146,7 +146,7 @@ int run(const Args& a) {
 int main(int argc, char** argv) {
   // Xapian flushes every 10,000 documents by default; bigger batches build faster, at the
   // cost of memory (each shard holds its batch).
-  setenv("XAPIAN_FLUSH_THRESHOLD", "20000", 0);
+  setenv("XAPIAN_FLUSH_THRESHOLD", "10000", 0);
   try {
     return run(parse_args(argc, argv));
   } catch (const std::invalid_argument& e) {

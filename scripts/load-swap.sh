@@ -12,7 +12,7 @@ work=$(mktemp -d)
 trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
 $build/indexer/peacesearch-indexer build --input sample-data --index "$work/index" >/dev/null
 
-$build/server/peacesearch-server --index "$work/index" --port 0 --threads 96 --no-access-log \
+$build/server/peacesearch-server --index "$work/index" --port 0 --threads 128 --no-access-log \
   --watch-interval-ms 200 >"$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 100); do

@@ -14,7 +14,7 @@ struct ServerConfig {
   std::string host = "127.0.0.1";
   int port = 8080;
   std::string web_dir;  ///< static files served at /; empty: none
-  int threads = 64;     ///< HTTP worker threads (each keep-alive connection holds one)
+  int threads = 128;    ///< HTTP worker threads (each keep-alive connection holds one)
   std::string admin_token;
   std::vector<std::string> cors_origins;
   bool log_json = false;

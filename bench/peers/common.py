@@ -16,13 +16,21 @@ RECORD_TYPES = ("organisation", "activity")
 def arg_parser(desc):
     ap = argparse.ArgumentParser(description=desc)
     ap.add_argument("corpus", help="corpus directory (*.jsonl + themes.json)")
-    ap.add_argument("--queries", help="queries.jsonl (default: CORPUS/queries.jsonl)")
+    ap.add_argument("--queries", help="query mix (default: CORPUS.queries.jsonl, as gen_corpus.py "
+                    "writes it; CORPUS/queries.jsonl for older corpora)")
     ap.add_argument("--out", required=True, help="result JSON file")
     ap.add_argument("--workdir", help="where to put the database (default: a temp dir, removed)")
     ap.add_argument("--limit", type=int, default=0, help="run only the first N queries")
     ap.add_argument("--warmup", type=int, default=50, help="untimed warm-up queries")
     ap.add_argument("--hits-out", help="also write per-query totals and top-10 ids (JSONL)")
     return ap
+
+
+def default_queries(corpus):
+    """The query mix of a corpus: CORPUS.queries.jsonl (next to the directory), or the
+    CORPUS/queries.jsonl older corpora have."""
+    beside = os.path.normpath(corpus) + ".queries.jsonl"
+    return beside if os.path.exists(beside) else os.path.join(corpus, "queries.jsonl")
 
 
 def corpus_files(corpus):
@@ -58,6 +66,35 @@ def doc_fields(rec):
         y1 = rec.get("end_year") or y0
         sortkey = (y0 or 0) * 100 + (rec.get("month") or 0)
     return title, body, y0, y1, sortkey
+
+
+class YearRows:
+    """Rows of the (doc, year) side table with the data contract's semantics
+    (docs/DATA-FORMAT.md): an activity's years are year..end_year; an organisation's are
+    its founding year and every year of its activities. Organisation rows are only known
+    once its activities have been read: add() returns the rows it can give now,
+    org_rows() the organisations' rows at the end."""
+
+    def __init__(self):
+        self.org_rowid, self.org_years = {}, {}
+
+    def add(self, rowid, rec, y0, y1):
+        if rec["type"] == "organisation":
+            self.org_rowid[rec["id"]] = rowid
+            ys = self.org_years.setdefault(rec["id"], set())
+            if rec.get("founded"):
+                ys.add(int(rec["founded"]))
+            return []
+        if y0 is None:
+            return []
+        span = range(y0, y1 + 1)
+        if rec.get("organisation"):
+            self.org_years.setdefault(rec["organisation"], set()).update(span)
+        return [(rowid, y) for y in span]
+
+    def org_rows(self):
+        return [(self.org_rowid[o], y) for o, ys in self.org_years.items()
+                if o in self.org_rowid for y in sorted(ys)]
 
 
 def load_queries(path, limit=0):

@@ -86,6 +86,7 @@ def load(conn, corpus):
                 cur.copy_expert(f"COPY {table}({COLS[table]}) FROM STDIN", data)
                 rows.clear()
 
+    years = common.YearRows()
     t0 = time.perf_counter()
     for rowid, rec in enumerate(common.iter_records(corpus), 1):
         title, body, y0, y1, sortkey = common.doc_fields(rec)
@@ -96,12 +97,12 @@ def load(conn, corpus):
             bufs["doc_country"].append(f"{rowid}\t{copy_value(rec['country'])}\n")
         for t in dict.fromkeys(rec.get("themes") or ()):
             bufs["doc_theme"].append(f"{rowid}\t{copy_value(t)}\n")
-        if y0 is not None:
-            bufs["doc_year"].extend(f"{rowid}\t{y}\n" for y in range(y0, y1 + 1))
+        bufs["doc_year"].extend(f"{d}\t{y}\n" for d, y in years.add(rowid, rec, y0, y1))
         counts["total"] += 1
         counts[rec["type"]] += 1
         if len(bufs["docs"]) >= BATCH:
             flush()
+    bufs["doc_year"].extend(f"{d}\t{y}\n" for d, y in years.org_rows())
     flush()
     conn.commit()
     t1 = time.perf_counter()
@@ -143,7 +144,7 @@ def filters(q):
                       [list(q["theme"])])
     yr = common.year_range(q)
     if yr:
-        f["year"] = ("m.y0 <= %s AND m.y1 >= %s", [yr[1], yr[0]])
+        f["year"] = ("m.id IN (SELECT doc FROM doc_year WHERE year BETWEEN %s AND %s)", list(yr))
     if q.get("type"):
         f["type"] = ("m.type = %s", [q["type"]])
     return f
@@ -224,7 +225,7 @@ def backend_peak_rss_mb(conn):
 
 def main():
     args = common.arg_parser(__doc__.split("\n")[0]).parse_args()
-    qfile = args.queries or os.path.join(args.corpus, "queries.jsonl")
+    qfile = args.queries or common.default_queries(args.corpus)
     queries = common.load_queries(qfile, args.limit)
     with Cluster(args.workdir) as cluster:
         conn = psycopg2.connect(**cluster.dsn())

@@ -54,6 +54,7 @@ def load(db, corpus):
         for lst in (docs, fts, cty, thm, yrs):
             lst.clear()
 
+    years = common.YearRows()
     t0 = time.perf_counter()
     db.execute("BEGIN")
     for rowid, rec in enumerate(common.iter_records(corpus), 1):
@@ -64,12 +65,12 @@ def load(db, corpus):
         if rec.get("country"):
             cty.append((rowid, rec["country"]))
         thm.extend((rowid, t) for t in rec.get("themes") or ())
-        if y0 is not None:
-            yrs.extend((rowid, y) for y in range(y0, y1 + 1))
+        yrs.extend(years.add(rowid, rec, y0, y1))
         counts["total"] += 1
         counts[rec["type"]] += 1
         if len(docs) >= BATCH:
             flush()
+    yrs.extend(years.org_rows())
     flush()
     db.execute("COMMIT")
     t1 = time.perf_counter()
@@ -102,7 +103,7 @@ def filters(q):
                         f"({','.join('?' * len(vals))}))", vals)
     yr = common.year_range(q)
     if yr:
-        f["year"] = ("d.y0 <= ? AND d.y1 >= ?", [yr[1], yr[0]])
+        f["year"] = ("d.rowid IN (SELECT doc FROM doc_year WHERE year BETWEEN ? AND ?)", list(yr))
     if q.get("type"):
         f["type"] = ("d.type = ?", [q["type"]])
     return f
@@ -149,7 +150,7 @@ def make_runner(db):
 
 def main():
     args = common.arg_parser(__doc__.split("\n")[0]).parse_args()
-    qfile = args.queries or os.path.join(args.corpus, "queries.jsonl")
+    qfile = args.queries or common.default_queries(args.corpus)
     queries = common.load_queries(qfile, args.limit)
     tmp = tempfile.mkdtemp(prefix="sqlite-bench-", dir=args.workdir)
     try:
