@@ -22,9 +22,8 @@ constexpr Xapian::termpos kFieldGap = 100;  // phrases never span two fields
 
 class TermWriter {
  public:
-  TermWriter(Xapian::Document& doc, const analyzers::Analyzer& analyzer,
-             std::set<std::string>& spelling)
-      : doc_(doc), analyzer_(analyzer), spelling_(spelling) {}
+  TermWriter(Xapian::Document& doc, const analyzers::Analyzer& analyzer)
+      : doc_(doc), analyzer_(analyzer) {}
 
   void text(std::string_view text, Lang lang, Xapian::termcount wdf, bool is_title) {
     for (const auto& w : analyzer_.words(text, lang)) {
@@ -42,10 +41,6 @@ class TermWriter {
         if (is_title) doc_.add_term(std::string(schema::kStemPrefix) + "S" + stem);
         if (is_title && organisation_) doc_.add_term(std::string(schema::kStemPrefix) + "N" + stem);
       }
-      // Names, titles and summaries feed the spelling dictionary; descriptions would add
-      // little but cost much at a million records.
-      if (spell_ && w.term.size() >= 4 && w.term.find_first_of("0123456789") == std::string::npos)
-        spelling_.insert(w.term);
     }
     pos_ += kFieldGap;
   }
@@ -76,12 +71,10 @@ class TermWriter {
 
   Xapian::Document& doc_;
   const analyzers::Analyzer& analyzer_;
-  std::set<std::string>& spelling_;
   Xapian::termpos pos_ = 0;
 
  public:
   bool organisation_ = false;  // names of organisations get their own boost terms
-  bool spell_ = true;          // words of the current field go to the spelling dictionary
   bool positions_ = true;      // labels added for matching need no positions (cheaper)
 };
 
@@ -113,7 +106,6 @@ DocumentBuilder::DocumentBuilder(const Countries& countries, const Themes& theme
 BuiltDocument DocumentBuilder::build(const Record& r, const RecordContext& ctx) const {
   BuiltDocument out;
   Xapian::Document& doc = out.document;
-  std::set<std::string> spelling;
   bool is_org = r.type == RecordType::organisation;
 
   // Languages: the record's own, else detected over all its text; then per field.
@@ -123,15 +115,13 @@ BuiltDocument DocumentBuilder::build(const Record& r, const RecordContext& ctx) 
   Lang summary_lang = field_lang(r.summary, r.lang, record_lang);
   Lang body_lang = field_lang(r.description, r.lang, record_lang);
 
-  TermWriter terms(doc, analyzer_, spelling);
+  TermWriter terms(doc, analyzer_);
   terms.organisation_ = is_org;
   std::string title = display_title(r);
   terms.text(title, title_lang, kNameWdf, true);
   if (!r.acronym.empty()) terms.acronym(r.acronym);
   terms.text(r.summary, summary_lang, kSummaryWdf, false);
-  terms.spell_ = r.description.empty() || r.name.empty();  // untitled: the text is all there is
   terms.text(r.description, body_lang, kBodyWdf, false);
-  terms.spell_ = false;
   if (ctx.organisation) {  // an activity is found by its organisation's name and acronym
     terms.text(ctx.organisation->name, ctx.organisation->lang.value_or(Lang::unknown), kBodyWdf,
                false);
@@ -215,7 +205,6 @@ BuiltDocument DocumentBuilder::build(const Record& r, const RecordContext& ctx) 
       data["organisation"]["acronym"] = ctx.organisation->acronym;
   }
   doc.set_data(data.dump());
-  out.spelling_words.assign(spelling.begin(), spelling.end());
   return out;
 }
 

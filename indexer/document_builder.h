@@ -12,10 +12,9 @@
 
 namespace peacesearch::indexer {
 
-/// A Xapian document and the words it offers to the spelling dictionary.
+/// A Xapian document ready to add.
 struct BuiltDocument {
   Xapian::Document document;
-  std::vector<std::string> spelling_words;
 };
 
 /// Turns a record into a Xapian document following schema.h: boolean filter terms, ranked

@@ -199,8 +199,6 @@ BuildResult IndexWriter::write(const RecordSource& source, const CorpusFacts& fa
           while (auto item = queues.pop(s)) {
             auto built = builder.build(item->record, item->context);
             db.add_document(built.document);
-            if (options.spelling)
-              for (const auto& w : built.spelling_words) db.add_spelling(w);
             size_t n = ++done;
             if (options.progress && n % 5000 == 0) options.progress(n, total);
           }

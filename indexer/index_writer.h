@@ -12,7 +12,6 @@ namespace peacesearch::indexer {
 /// How to build.
 struct BuildOptions {
   unsigned threads = 0;         ///< shards built in parallel; 0 = one per core
-  bool spelling = true;         ///< fill Xapian's spelling table (suggestions)
   bool fold_accents = true;     ///< false only to measure what folding brings
   size_t keep_generations = 2;  ///< old generations kept besides the live one
   std::string source;           ///< recorded in the build metadata (input directory)

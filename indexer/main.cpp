@@ -19,7 +19,7 @@ using namespace peacesearch::indexer;
 namespace {
 
 const char* kUsage = R"(usage:
-  peacesearch-indexer build --input DIR --index DIR [--skip-invalid] [--threads N] [--no-spelling]
+  peacesearch-indexer build --input DIR --index DIR [--skip-invalid] [--threads N]
   peacesearch-indexer check --input DIR
   peacesearch-indexer import [--name NAME] [--country CODE] [--themes FILE] PROFILE.txt...
 
@@ -33,7 +33,7 @@ import  prints the JSON Lines records of profile pages.
 struct Args {
   std::string command;
   fs::path input, index, themes;
-  bool skip_invalid = false, spelling = true;
+  bool skip_invalid = false;
   unsigned threads = 0;
   ImportOptions import;
   std::vector<fs::path> files;
@@ -60,8 +60,6 @@ Args parse_args(int argc, char** argv) {
       a.themes = value();
     else if (arg == "--skip-invalid")
       a.skip_invalid = true;
-    else if (arg == "--no-spelling")
-      a.spelling = false;
     else if (arg == "--threads")
       a.threads = static_cast<unsigned>(std::stoul(value()));
     else if (arg == "--name")
@@ -123,7 +121,6 @@ int run(const Args& a) {
   if (a.index.empty()) throw std::invalid_argument("build needs --index DIR");
   BuildOptions options;
   options.threads = a.threads;
-  options.spelling = a.spelling;
   options.source = a.input.string();
   options.progress = [](size_t done, size_t total) {
     std::fprintf(stderr, "\r%zu/%zu records", done, total);

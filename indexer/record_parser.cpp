@@ -20,7 +20,7 @@ const std::set<std::string> kScopes = {"local", "national", "regional", "interna
 // Collects every problem of one line, so the user fixes a record in one go.
 class Checker {
  public:
-  Checker(const nlohmann::json& obj, const RecordLimits& limits) : obj_(obj), limits_(limits) {}
+  explicit Checker(const nlohmann::json& obj) : obj_(obj) {}
 
   void fail(std::string problem) { problems_.push_back(std::move(problem)); }
   const std::vector<std::string>& problems() const { return problems_; }
@@ -63,7 +63,6 @@ class Checker {
 
  private:
   const nlohmann::json& obj_;
-  const RecordLimits& limits_;
   std::vector<std::string> problems_;
 };
 
@@ -110,7 +109,7 @@ Record RecordParser::parse(std::string_view line, const std::string& source) con
   }
   if (!obj.is_object()) throw error(std::string("expected a JSON object, got ") + obj.type_name());
 
-  Checker check(obj, limits_);
+  Checker check(obj);
   Record r;
   r.source = source;
   std::string type = check.text("type", true, 32);

@@ -10,6 +10,7 @@
 #include "indexer/schema.h"
 #include "server/query_builder.h"
 #include "server/snippets.h"
+#include "server/spelling.h"
 
 namespace peacesearch::server {
 namespace {
@@ -200,12 +201,9 @@ SearchResult Searcher::search(const SearchRequest& req) const {
     std::string suggestion;
     for (const auto& w : parsed.words) {
       std::string out = w;
-      if (w.size() >= 4 && db.get_termfreq(w) == 0) {
-        std::string s = db.get_spelling_suggestion(w, 2);
-        if (!s.empty()) {
-          out = s;
-          changed = true;
-        }
+      if (auto s = correct_spelling(db, w)) {
+        out = *s;
+        changed = true;
       }
       suggestion += (suggestion.empty() ? "" : " ") + out;
     }

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "server/snippets.h"
+#include "server/spelling.h"
 
 using namespace peacesearch;
 using namespace peacesearch::server;
@@ -51,6 +52,27 @@ TEST(Snippets, WindowAroundTheBestMatch) {
   auto none = qb.build("zzzz", {});
   Highlighter hl2(a, none.highlight);
   EXPECT_EQ(hl2.snippet(text, 200).rfind("lorem", 0), 0u);
+}
+
+}  // namespace
+
+namespace {
+
+TEST(Spelling, EditDistanceCountsMissedAddedChangedAndSwappedLetters) {
+  const struct {
+    const char* a;
+    const char* b;
+    size_t d;
+  } cases[] = {{"reconcilation", "reconciliation", 1},
+               {"desarmament", "desarmement", 1},
+               {"paix", "piax", 1},
+               {"paix", "paix", 0},
+               {"atelier", "atelirr", 1},
+               {"mediation", "meditaion", 1},
+               {"peace", "police", 3}};
+  for (const auto& c : cases)
+    EXPECT_EQ(peacesearch::server::edit_distance(c.a, c.b, 3), c.d) << c.a << " " << c.b;
+  EXPECT_EQ(peacesearch::server::edit_distance("abcdefgh", "zzzzzzzz", 2), 3u);  // gives up
 }
 
 }  // namespace
