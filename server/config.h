@@ -22,7 +22,7 @@ struct ServerConfig {
   int watch_interval_ms = 500;
   int read_timeout_s = 5;
   int write_timeout_s = 5;
-  int keep_alive_max = 1000;
+  int keep_alive_max = 100000;
   int keep_alive_timeout_s = 5;
   size_t max_body_bytes = 64 * 1024;
   RequestLimits limits;

@@ -78,9 +78,10 @@ HttpServer::HttpServer(const ServerConfig& config, IndexHolder& index)
   server_.set_payload_max_length(config_.max_body_bytes);
   // SO_REUSEADDR only: httplib's default adds SO_REUSEPORT, which would let a second server
   // silently share the port.
-  server_.set_socket_options([](socket_t sock) {
+  server_.set_socket_options([this](socket_t sock) {
     int yes = 1;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+    listen_socket_ = sock;
   });
 
   route_get("/search", [this](auto& q, auto& r) { handle_search(q, r); });
@@ -289,16 +290,19 @@ void HttpServer::handle_openapi(const httplib::Request&, httplib::Response& res)
 }
 
 int HttpServer::bind() {
-  if (config_.port == 0) {
-    int port = server_.bind_to_any_port(config_.host);
+  int port = config_.port;
+  if (port == 0) {
+    port = server_.bind_to_any_port(config_.host);
     if (port <= 0) throw std::runtime_error("cannot listen on " + config_.host);
-    return port;
-  }
-  if (!server_.bind_to_port(config_.host, config_.port))
+  } else if (!server_.bind_to_port(config_.host, config_.port)) {
     throw std::runtime_error("cannot listen on " + config_.host + ":" +
                              std::to_string(config_.port) +
                              " (port in use or address not available)");
-  return config_.port;
+  }
+  // cpp-httplib 0.11 listens with a backlog of 5: under load, connections beyond it wait for
+  // SYN retransmits (1 s, 3 s…). Listening again on the same socket raises the backlog.
+  if (listen_socket_ >= 0) ::listen(listen_socket_, 1024);
+  return port;
 }
 
 void HttpServer::serve() {

@@ -47,6 +47,7 @@ class HttpServer {
   IndexHolder& index_;
   Metrics metrics_;
   httplib::Server server_;
+  int listen_socket_ = -1;
 };
 
 /// Sends a JSON body (pretty-printed when the request says pretty=1).
