@@ -2,36 +2,19 @@
 // that cannot be read must come back as DataError, and every record the importer returns must
 // honour the data contract: it parses with RecordParser, or is refused with DataError.
 #include <cstdint>
-#include <cstdlib>
-#include <filesystem>
 #include <string_view>
 
-#include "indexer/countries.h"
+#include "fuzz/data_contract_state.h"
 #include "indexer/errors.h"
-#include "indexer/profile_importer.h"
-#include "indexer/record_parser.h"
-#include "indexer/themes.h"
 
-namespace fs = std::filesystem;
-using namespace peacesearch::indexer;
+using peacesearch::indexer::DataError;
 
 namespace {
-
-struct State {
-  Countries countries = Countries::load();
-  Themes themes;
-  ProfileImporter importer{countries, themes};
-  RecordParser parser{countries, themes};
-  explicit State(Themes t) : themes(std::move(t)) {}
-};
-State* state = nullptr;
-
+peacesearch::fuzz::DataContractState* state = nullptr;
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  const char* src = std::getenv("PEACESEARCH_SOURCE_DIR");
-  fs::path root = src ? src : PEACESEARCH_SOURCE_DIR;
-  state = new State(Themes::load(root / "sample-data" / "themes.json"));
+  state = peacesearch::fuzz::DataContractState::create();
   return 0;
 }
 

@@ -1,34 +1,19 @@
 // libFuzzer target for the data contract (issue 8): one line of bytes -> RecordParser::parse.
 // A bad line must come back as DataError; any other exception or a sanitizer report is a bug.
 #include <cstdint>
-#include <cstdlib>
-#include <filesystem>
 #include <string_view>
 
-#include "indexer/countries.h"
+#include "fuzz/data_contract_state.h"
 #include "indexer/errors.h"
-#include "indexer/record_parser.h"
-#include "indexer/themes.h"
 
-namespace fs = std::filesystem;
-using namespace peacesearch::indexer;
+using peacesearch::indexer::DataError;
 
 namespace {
-
-struct State {
-  Countries countries = Countries::load();
-  Themes themes;
-  RecordParser parser{countries, themes};
-  explicit State(Themes t) : themes(std::move(t)) {}
-};
-State* state = nullptr;
-
+peacesearch::fuzz::DataContractState* state = nullptr;
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  const char* src = std::getenv("PEACESEARCH_SOURCE_DIR");
-  fs::path root = src ? src : PEACESEARCH_SOURCE_DIR;
-  state = new State(Themes::load(root / "sample-data" / "themes.json"));
+  state = peacesearch::fuzz::DataContractState::create();
   return 0;
 }
 
