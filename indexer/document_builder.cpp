@@ -165,7 +165,6 @@ BuiltDocument DocumentBuilder::build(const Record& r, const RecordContext& ctx) 
     date_key = r.end_year.value_or(*r.year) * 100 + r.month.value_or(0);
   }
   doc.add_value(schema::kSortDate, Xapian::sortable_serialise(date_key));
-  doc.add_value(schema::kSortDateAsc, Xapian::sortable_serialise(date_key ? date_key : 1e9));
   doc.add_value(schema::kSortName, analyzers::fold(title));
   if (!ctx.years.empty()) {
     doc.add_value(schema::kYearMin, Xapian::sortable_serialise(*ctx.years.begin()));

@@ -24,11 +24,10 @@ inline constexpr std::string_view kAcronymPrefix = "A";  ///< A<acronym>: words 
 // acronyms; queries add weight with them, they never decide a match.
 
 // Value slots.
-inline constexpr Xapian::valueno kSortDate = 0;     ///< sortable: newest activity year / updated
-inline constexpr Xapian::valueno kSortName = 1;     ///< folded name or title
-inline constexpr Xapian::valueno kYearMin = 2;      ///< sortable first year (absent: no year)
-inline constexpr Xapian::valueno kYearMax = 3;      ///< sortable last year
-inline constexpr Xapian::valueno kSortDateAsc = 4;  ///< like kSortDate, undated sorting last
+inline constexpr Xapian::valueno kSortDate = 0;  ///< sortable: newest activity year / updated
+inline constexpr Xapian::valueno kSortName = 1;  ///< folded name or title
+inline constexpr Xapian::valueno kYearMin = 2;   ///< sortable first year (absent: no year)
+inline constexpr Xapian::valueno kYearMax = 3;   ///< sortable last year
 
 // Index metadata keys.
 inline constexpr const char* kMetaThemes = "peacesearch.themes";           ///< themes.json array

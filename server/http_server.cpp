@@ -228,14 +228,8 @@ void HttpServer::handle_suggest(const httplib::Request& req, httplib::Response& 
   if (q.size() > config_.limits.max_query_bytes)
     throw ApiError(400, "invalid_parameter", "q: too long");
   int limit = 8;
-  if (req.has_param("limit")) {
-    Params p{{"per_page", req.get_param_value("limit")}};
-    try {
-      limit = parse_search_request(p, snapshot->labels(), config_.limits).per_page;
-    } catch (const ApiError&) {
-      throw ApiError(400, "invalid_parameter", "limit: must be a whole number in 1..100");
-    }
-  }
+  if (req.has_param("limit"))
+    limit = parse_int_param("limit", req.get_param_value("limit"), 1, config_.limits.max_per_page);
   analyzers::Lang ui = analyzers::Lang::en;
   if (req.has_param("ui_lang"))
     ui = analyzers::parse_lang(req.get_param_value("ui_lang")).value_or(analyzers::Lang::en);

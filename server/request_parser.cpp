@@ -13,7 +13,9 @@ ApiError bad(const std::string& param, const std::string& message) {
   return ApiError(400, "invalid_parameter", param + ": " + message);
 }
 
-int parse_int(const std::string& param, const std::string& text, int lo, int hi) {
+}  // namespace
+
+int parse_int_param(const std::string& param, const std::string& text, int lo, int hi) {
   int value = 0;
   auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || ptr != text.data() + text.size())
@@ -23,6 +25,8 @@ int parse_int(const std::string& param, const std::string& text, int lo, int hi)
                          std::to_string(hi));
   return value;
 }
+
+namespace {
 
 std::optional<std::string> single(const Params& params, const std::string& name) {
   auto range = params.equal_range(name);
@@ -72,13 +76,13 @@ YearRange parse_year_range(const std::string& text) {
   YearRange r;
   auto dots = text.find("..");
   if (dots == std::string::npos) {
-    r.from = r.to = parse_int("year", text, 0, 9999);
+    r.from = r.to = parse_int_param("year", text, 0, 9999);
     return r;
   }
   std::string a = text.substr(0, dots), b = text.substr(dots + 2);
   if (a.empty() && b.empty()) throw bad("year", "\"..\" needs a year on at least one side");
-  if (!a.empty()) r.from = parse_int("year", a, 0, 9999);
-  if (!b.empty()) r.to = parse_int("year", b, 0, 9999);
+  if (!a.empty()) r.from = parse_int_param("year", a, 0, 9999);
+  if (!b.empty()) r.to = parse_int_param("year", b, 0, 9999);
   if (r.from && r.to && *r.from > *r.to)
     throw bad("year", "range " + text + " ends before it starts");
   return r;
@@ -148,11 +152,11 @@ SearchRequest parse_search_request(const Params& params, const Labels& labels,
     else
       throw bad("sort", "must be relevance, newest, oldest or name, not \"" + *v + "\"");
   }
-  if (auto v = single(params, "page")) req.page = parse_int("page", *v, 1, limits.max_page);
+  if (auto v = single(params, "page")) req.page = parse_int_param("page", *v, 1, limits.max_page);
   if (auto v = single(params, "per_page"))
-    req.per_page = parse_int("per_page", *v, 1, limits.max_per_page);
+    req.per_page = parse_int_param("per_page", *v, 1, limits.max_per_page);
   if (auto v = single(params, "facet_limit"))
-    req.facet_limit = parse_int("facet_limit", *v, 0, limits.max_facet_limit);
+    req.facet_limit = parse_int_param("facet_limit", *v, 0, limits.max_facet_limit);
   if (auto v = single(params, "prefix")) req.prefix = *v != "0" && *v != "false";
   if (auto v = single(params, "thesaurus")) req.thesaurus = *v != "0" && *v != "false";
   return req;

@@ -25,6 +25,9 @@ using Params = std::multimap<std::string, std::string>;
 SearchRequest parse_search_request(const Params& params, const Labels& labels,
                                    const RequestLimits& limits);
 
+/// A whole number parameter within lo..hi; throws ApiError(400) naming it.
+int parse_int_param(const std::string& name, const std::string& text, int lo, int hi);
+
 /// Parses "2003", "2000..2005", "2010.." or "..1999"; throws ApiError(400).
 YearRange parse_year_range(const std::string& text);
 
