@@ -178,7 +178,7 @@ int main(int argc, char** argv) {
         total_hits += result.total;
         zero_hits += result.total == 0;
         if (hits) {
-          nlohmann::json h = {{"i", i}, {"total", result.total}};
+          nlohmann::json h = {{"i", i}, {"total", result.total}, {"ms", round3(ms)}};
           nlohmann::json top = nlohmann::json::array();
           for (auto& hit : result.hits) top.push_back(hit.record.value("id", ""));
           h["top"] = top;

@@ -5,9 +5,10 @@
 # Environment (optional):
 #   SEED=42             corpus and query-mix seed
 #   DURATION=10         seconds per wrk run (default 10, 20 at 1M records and more)
-#   SERVER_THREADS=64   peacesearch-server --threads
+#   SERVER_THREADS=128  peacesearch-server --threads (its default)
 #   INDEX_THREADS=nproc peacesearch-indexer build --threads
 #   BUILD_DIR=build/release
+#   PEER_QUERIES=N      the peers run the first N queries of the mix (0 = all; 500 from 1M)
 #   SKIP_PEERS=1        skip SQLite and PostgreSQL (quick runs while developing)
 #   SKIP_SETUP=1        do not check/install apt packages
 #
@@ -30,12 +31,18 @@ SIZE=$(size_label "$1")
 SEED=${SEED:-42}
 NPROC=$(nproc)
 BUILD_DIR=${BUILD_DIR:-build/release}
-SERVER_THREADS=${SERVER_THREADS:-64}
+SERVER_THREADS=${SERVER_THREADS:-128}
 INDEX_THREADS=${INDEX_THREADS:-$NPROC}
 NRECORDS=$(python3 -c 'import sys; sys.path.insert(0, sys.argv[1]); import gen_corpus as g; print(g.parse_size(sys.argv[2]))' "$BENCH_DIR" "$SIZE")
 if [ -z "${DURATION:-}" ]; then
   DURATION=10
   ((NRECORDS >= 1000000)) && DURATION=20
+fi
+# The peers answer each query of a big corpus in up to seconds: at 1M they run the first
+# PEER_QUERIES queries of the mix, and the report compares peacesearch on the same ones.
+if [ -z "${PEER_QUERIES:-}" ]; then
+  PEER_QUERIES=0
+  ((NRECORDS >= 1000000)) && PEER_QUERIES=500
 fi
 WORK="$BENCH_DIR/work"
 RESULTS="$BENCH_DIR/results"
@@ -110,9 +117,11 @@ http_bench "$INDEX" "$REQ" "$DURATION" "$OUT-http.json"
 if [ -z "${SKIP_PEERS:-}" ]; then
   log "peer: SQLite FTS5"
   python3 "$BENCH_DIR/peers/sqlite_bench.py" "$CORPUS" --queries "$QUERIES" --workdir "$WORK" \
+    --limit "$PEER_QUERIES" \
     --out "$OUT-sqlite.json" --hits-out "$WORK/hits-sqlite-$SIZE.jsonl"
   log "peer: PostgreSQL"
   python3 "$BENCH_DIR/peers/postgres_bench.py" "$CORPUS" --queries "$QUERIES" --workdir "$WORK" \
+    --limit "$PEER_QUERIES" \
     --out "$OUT-postgres.json" --hits-out "$WORK/hits-postgres-$SIZE.jsonl"
 else
   log "peers skipped (SKIP_PEERS)"

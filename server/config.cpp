@@ -81,6 +81,8 @@ const std::vector<Option>& options() {
        [](ServerConfig& c, const std::string& v) {
          c.keep_alive_timeout_s = to_int("keep-alive-timeout", v, 1, 300);
        }},
+      {"cache-mb", "PEACESEARCH_CACHE_MB", "memory for cached clause bitmaps (0: none)",
+       [](ServerConfig& c, const std::string& v) { c.cache_mb = to_int("cache-mb", v, 0, 65536); }},
       {"max-query-bytes", "PEACESEARCH_MAX_QUERY_BYTES", "longest q accepted",
        [](ServerConfig& c, const std::string& v) {
          c.limits.max_query_bytes = to_int("max-query-bytes", v, 16, 65536);
@@ -128,7 +130,8 @@ nlohmann::json ServerConfig::to_json() const {
           {"write_timeout_s", write_timeout_s},
           {"keep_alive_timeout_s", keep_alive_timeout_s},
           {"max_query_bytes", limits.max_query_bytes},
-          {"max_body_bytes", max_body_bytes}};
+          {"max_body_bytes", max_body_bytes},
+          {"cache_mb", cache_mb}};
 }
 
 ConfigResult load_config(const std::vector<std::string>& args,

@@ -25,6 +25,7 @@ struct ServerConfig {
   int keep_alive_max = 100000;
   int keep_alive_timeout_s = 5;
   size_t max_body_bytes = 64 * 1024;
+  int cache_mb = 256;  ///< bitmaps of recent query clauses (terms, phrases, prefixes)
   RequestLimits limits;
 
   /// The effective configuration, token hidden, for the start-up log.

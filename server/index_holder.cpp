@@ -6,13 +6,14 @@ namespace fs = std::filesystem;
 
 namespace peacesearch::server {
 
-IndexHolder::IndexHolder(fs::path root) : layout_(std::move(root)) {
+IndexHolder::IndexHolder(fs::path root, size_t cache_bytes)
+    : cache_bytes_(cache_bytes), layout_(std::move(root)) {
   auto current = layout_.current();
   if (!current)
     throw indexer::IndexError("no index at " + layout_.root().string() +
                               " (build one with: peacesearch-indexer build --input DIR --index " +
                               layout_.root().string() + ")");
-  snapshot_ = IndexSnapshot::open(*current);
+  snapshot_ = IndexSnapshot::open(*current, cache_bytes_);
   loaded_at_ = std::chrono::system_clock::now();
 }
 
@@ -38,7 +39,7 @@ bool IndexHolder::reload() {
   // Open and load fully before the swap: requests keep using the old index meanwhile.
   std::shared_ptr<const IndexSnapshot> fresh;
   try {
-    fresh = IndexSnapshot::open(*current);
+    fresh = IndexSnapshot::open(*current, cache_bytes_);
   } catch (...) {
     failed_ = *current;
     throw;

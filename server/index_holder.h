@@ -19,8 +19,10 @@ namespace peacesearch::server {
 /// answer, and the old snapshot closes when its last request ends.
 class IndexHolder {
  public:
-  /// Opens the live generation of `root`; throws IndexError when there is none.
-  explicit IndexHolder(std::filesystem::path root);
+  /// Opens the live generation of `root`; throws IndexError when there is none. Each
+  /// snapshot caches clause bitmaps within `cache_bytes`.
+  explicit IndexHolder(std::filesystem::path root,
+                       size_t cache_bytes = IndexSnapshot::kDefaultClauseCacheBytes);
   ~IndexHolder();
 
   std::shared_ptr<const IndexSnapshot> get() const;
@@ -38,6 +40,7 @@ class IndexHolder {
   uint64_t reloads() const { return reloads_; }
 
  private:
+  size_t cache_bytes_;
   indexer::IndexLayout layout_;
   mutable std::mutex mutex_;
   std::shared_ptr<const IndexSnapshot> snapshot_;

@@ -37,11 +37,12 @@ std::string Labels::theme(const std::string& slug, Lang lang) const {
   return lang == Lang::fr ? it->second.second : it->second.first;
 }
 
-std::shared_ptr<const IndexSnapshot> IndexSnapshot::open(const fs::path& generation) {
+std::shared_ptr<const IndexSnapshot> IndexSnapshot::open(const fs::path& generation,
+                                                         size_t clause_cache_bytes) {
   fs::path db_path = generation / "xapian";
   if (!fs::is_directory(db_path))
     throw indexer::IndexError(generation.string() + " is not a peacesearch index (no xapian/)");
-  std::shared_ptr<IndexSnapshot> s(new IndexSnapshot());
+  std::shared_ptr<IndexSnapshot> s(new IndexSnapshot(clause_cache_bytes));
   s->path_ = generation;
   s->generation_ = generation.filename().string();
   try {

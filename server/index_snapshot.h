@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "analyzers/language.h"
+#include "server/clause_cache.h"
 #include "server/completion_index.h"
 #include "server/facet_index.h"
 #include "server/sort_keys.h"
@@ -43,7 +44,10 @@ class Labels {
 class IndexSnapshot {
  public:
   /// Opens the generation directory (as written by the indexer); throws IndexError.
-  static std::shared_ptr<const IndexSnapshot> open(const std::filesystem::path& generation);
+  static std::shared_ptr<const IndexSnapshot> open(
+      const std::filesystem::path& generation,
+      size_t clause_cache_bytes = kDefaultClauseCacheBytes);
+  static constexpr size_t kDefaultClauseCacheBytes = 256u << 20;
 
   /// A database handle for the duration of one request, returned to the pool after.
   class Lease {
@@ -70,9 +74,11 @@ class IndexSnapshot {
   const nlohmann::json& organisations() const { return organisations_; }
   const CompletionIndex& completions() const { return completions_; }
   const SortKeys& sort_keys() const { return sort_keys_; }
+  /// Bitmaps of recently searched terms, phrases and prefixes (thread-safe).
+  ClauseCache& clauses() const { return clauses_; }
 
  private:
-  IndexSnapshot() = default;
+  explicit IndexSnapshot(size_t clause_cache_bytes) : clauses_(clause_cache_bytes) {}
 
   std::filesystem::path path_;
   std::string generation_;
@@ -83,6 +89,7 @@ class IndexSnapshot {
   CompletionIndex completions_;
   SortKeys sort_keys_;
   Xapian::doccount documents_ = 0;
+  mutable ClauseCache clauses_;
   mutable std::mutex pool_mutex_;
   mutable std::vector<std::unique_ptr<Xapian::Database>> pool_;
 };

@@ -47,7 +47,7 @@ int main(int argc, char** argv) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   try {
-    IndexHolder index(config.index);
+    IndexHolder index(config.index, static_cast<size_t>(config.cache_mb) << 20);
     HttpServer server(config, index);
     int port = server.bind();
     auto quote = [&](const std::string& s) {

@@ -86,14 +86,16 @@ Xapian::Query QueryBuilder::word_query(const std::string& word, const QueryOptio
 }
 
 Xapian::Query QueryBuilder::phrase_query(const std::vector<std::string>& words,
-                                         HighlightTerms& hl) const {
+                                         const QueryOptions& options, HighlightTerms& hl) const {
   std::vector<Xapian::Query> terms;
   for (const auto& w : words) {
     hl.words.insert(w);
     terms.emplace_back(w);
   }
   if (terms.size() == 1) return terms[0];
-  return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), terms.size());
+  Xapian::Query phrase(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), terms.size());
+  if (options.rewrite_phrase) return options.rewrite_phrase(phrase, terms);
+  return phrase;
 }
 
 Xapian::Query QueryBuilder::words_query(const std::vector<std::string>& words,
@@ -127,7 +129,7 @@ Xapian::Query QueryBuilder::words_query(const std::vector<std::string>& words,
       } else if (expr.words.size() == 1) {
         alternatives.push_back(word_query(expr.words[0], any_lang, hl));
       } else {
-        alternatives.push_back(phrase_query(expr.words, hl));
+        alternatives.push_back(phrase_query(expr.words, options, hl));
       }
     }
     required.push_back(combine(Xapian::Query::OP_OR, alternatives));
@@ -186,7 +188,7 @@ ParsedQuery QueryBuilder::build(std::string_view text, const QueryOptions& optio
     if (a.raw.negated) {
       HighlightTerms ignored;
       negatives.push_back(a.raw.kind == RawPart::kPhrase
-                              ? phrase_query(a.words, ignored)
+                              ? phrase_query(a.words, options, ignored)
                               : words_query(a.words, a.capitals, true, options, ignored));
       continue;
     }
@@ -201,10 +203,10 @@ ParsedQuery QueryBuilder::build(std::string_view text, const QueryOptions& optio
         for (const auto& expr : *same->group)
           alternatives.push_back(expr.words.size() == 1
                                      ? word_query(expr.words[0], QueryOptions{}, out.highlight)
-                                     : phrase_query(expr.words, out.highlight));
+                                     : phrase_query(expr.words, options, out.highlight));
         add_positive(combine(Xapian::Query::OP_OR, alternatives));
       } else {
-        add_positive(phrase_query(a.words, out.highlight));
+        add_positive(phrase_query(a.words, options, out.highlight));
       }
       out.words.insert(out.words.end(), a.words.begin(), a.words.end());
       continue;
@@ -233,6 +235,10 @@ ParsedQuery QueryBuilder::build(std::string_view text, const QueryOptions& optio
       out.highlight.prefixes.push_back(typing);
       Xapian::Query prefix(Xapian::Query::OP_WILDCARD, typing, options.max_prefix_expansion,
                            Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+      if (options.expand_prefix) {
+        auto words = options.expand_prefix(typing);
+        prefix = Xapian::Query(Xapian::Query::OP_SYNONYM, words.begin(), words.end());
+      }
       add_positive(Xapian::Query(Xapian::Query::OP_SYNONYM,
                                  word_query(typing, options, out.highlight), prefix));
     }

@@ -1,6 +1,7 @@
 #pragma once
 #include <xapian.h>
 
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -33,6 +34,16 @@ struct QueryOptions {
   bool prefix_last = false;  ///< the last word is still being typed: match it as a prefix
   bool thesaurus = true;     ///< expand domain synonyms (off to measure their effect)
   Xapian::termcount max_prefix_expansion = 64;  ///< terms a prefix may expand to
+  /// The indexed words a typed prefix expands to (at most max_prefix_expansion, the most
+  /// frequent); when unset, Xapian expands it (OP_WILDCARD). The searcher expands it itself so
+  /// the expansion is plain terms it can read as bitmaps.
+  std::function<std::vector<std::string>(const std::string&)> expand_prefix;
+  /// Replaces each phrase (given as built, and as its terms) by another query: the searcher
+  /// ranks with the phrase's terms restricted to the documents it already found to hold the
+  /// phrase, so positions are not checked twice (a phrase then weighs as its words' BM25,
+  /// which differs a little from Xapian's own phrase weights).
+  std::function<Xapian::Query(const Xapian::Query&, const std::vector<Xapian::Query>&)>
+      rewrite_phrase;
 };
 
 /// Parses the search-box language: words (all required), "quoted phrases", -excluded words
@@ -53,7 +64,8 @@ class QueryBuilder {
   Xapian::Query words_query(const std::vector<std::string>& words,
                             const std::vector<bool>& capitals, bool all_stop,
                             const QueryOptions& options, HighlightTerms& hl) const;
-  Xapian::Query phrase_query(const std::vector<std::string>& words, HighlightTerms& hl) const;
+  Xapian::Query phrase_query(const std::vector<std::string>& words, const QueryOptions& options,
+                             HighlightTerms& hl) const;
 
   const analyzers::Analyzer& analyzer_;
   const analyzers::Thesaurus& thesaurus_;

@@ -4,10 +4,13 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
 
 #include "analyzers/analyzer.h"
 #include "analyzers/thesaurus.h"
 #include "indexer/schema.h"
+#include "server/bitmap_source.h"
+#include "server/match_set.h"
 #include "server/query_builder.h"
 #include "server/snippets.h"
 #include "server/spelling.h"
@@ -15,27 +18,8 @@
 namespace peacesearch::server {
 namespace {
 
-// Collects the ids of all matching documents, so facets can be counted on bitmaps.
-class DocidCollector : public Xapian::MatchSpy {
- public:
-  explicit DocidCollector(std::vector<uint32_t>& out) : out_(out) {}
-  void operator()(const Xapian::Document& doc, double) override { out_.push_back(doc.get_docid()); }
-
- private:
-  std::vector<uint32_t>& out_;
-};
-
-// Keeps the documents that pass every filter (the bitmap computed for the counts).
-class BitmapDecider : public Xapian::MatchDecider {
- public:
-  explicit BitmapDecider(const Roaring& keep) : keep_(keep) {}
-  bool operator()(const Xapian::Document& doc) const override {
-    return keep_.contains(doc.get_docid());
-  }
-
- private:
-  const Roaring& keep_;
-};
+// Below this many results a query is worth a spelling suggestion.
+constexpr uint64_t kFewResults = 10;
 
 constexpr Facet kFacets[] = {Facet::country, Facet::theme, Facet::year, Facet::type};
 
@@ -55,23 +39,25 @@ SearchResult Searcher::search(const SearchRequest& req) const {
   qopts.lang = req.lang;
   qopts.prefix_last = req.prefix;
   qopts.thesaurus = req.thesaurus;
+  std::map<std::string, std::vector<std::string>> expansions;  // once for both builds below
+  qopts.expand_prefix = [&](const std::string& prefix) {
+    auto it = expansions.find(prefix);
+    if (it == expansions.end())
+      it = expansions
+               .emplace(prefix, most_frequent_with_prefix(db, prefix, qopts.max_prefix_expansion))
+               .first;
+    return it->second;
+  };
   ParsedQuery parsed = builder.build(req.q, qopts);
   bool has_query = !parsed.query.empty();
+  MatchSet match_set(db, snapshot_->clauses(), fx.all());
 
   // 1. Every document the text matches, filters aside.
   Roaring matched;
   if (!has_query) {
     matched = fx.all();
   } else {
-    std::vector<uint32_t> ids;
-    Xapian::Enquire all(db);
-    all.set_query(parsed.query);
-    all.set_weighting_scheme(Xapian::BoolWeight());
-    all.set_docid_order(Xapian::Enquire::ASCENDING);
-    DocidCollector spy(ids);
-    all.add_matchspy(&spy);
-    all.get_mset(0, 0, db.get_doccount());
-    matched.addMany(ids.size(), ids.data());
+    matched = match_set.evaluate(parsed.query);
   }
 
   // 2. Each filter as a bitmap; values of one filter OR-ed.
@@ -168,11 +154,30 @@ SearchResult Searcher::search(const SearchRequest& req) const {
       page.emplace_back(d, 0.0);
   } else if (result.total > offset) {
     Xapian::Enquire enquire(db);
-    enquire.set_query(has_query ? parsed.query : Xapian::Query::MatchAll);
     if (sort == SortOrder::name) enquire.set_sort_by_value_then_relevance(schema::kSortName, false);
-    BitmapDecider decider(filtered);
-    Xapian::MSet mset =
-        enquire.get_mset(static_cast<Xapian::doccount>(offset), req.per_page, 0, nullptr, &decider);
+    // Filters (and an organisation) restrict the ranked query through a posting source, so
+    // Xapian skips to allowed documents instead of scoring every match.
+    Xapian::Query ranked = Xapian::Query::MatchAll;
+    std::vector<ClauseCache::Bitmap> phrase_docs;  // the phrase filters' bitmaps, kept alive
+    if (has_query) {
+      QueryOptions rank_opts = qopts;
+      rank_opts.rewrite_phrase = [&](const Xapian::Query& phrase,
+                                     const std::vector<Xapian::Query>& terms) {
+        phrase_docs.push_back(match_set.phrase(phrase));
+        auto* source = new BitmapSource(*phrase_docs.back());
+        return Xapian::Query(Xapian::Query::OP_FILTER,
+                             Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end()),
+                             Xapian::Query(source->release()));
+      };
+      ranked = builder.build(req.q, rank_opts).query;
+    }
+    BitmapSource allowed(filtered);
+    bool restricted = filtered.cardinality() != (has_query ? matched : fx.all()).cardinality() ||
+                      !req.organisations.empty();
+    if (restricted)
+      ranked = Xapian::Query(Xapian::Query::OP_FILTER, ranked, Xapian::Query(&allowed));
+    enquire.set_query(ranked);
+    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(offset), req.per_page);
     double top = std::max(mset.get_max_possible(), 1e-9);
     for (auto it = mset.begin(); it != mset.end(); ++it)
       page.emplace_back(*it, has_query ? it.get_weight() / top : 0.0);
@@ -195,8 +200,9 @@ SearchResult Searcher::search(const SearchRequest& req) const {
     result.hits.push_back(std::move(hit));
   }
 
-  // 5. A spelling suggestion for words the index does not know.
-  if (has_query) {
+  // 5. A spelling suggestion for words the index does not know, when they leave few results
+  // (scanning the vocabulary costs milliseconds at a million records).
+  if (has_query && result.total < kFewResults) {
     bool changed = false;
     std::string suggestion;
     for (const auto& w : parsed.words) {

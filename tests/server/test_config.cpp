@@ -22,12 +22,15 @@ TEST(Config, FlagsOverrideEnvironmentOverrideFile) {
       load_config({"--cors-origin", "http://x", "--cors-origin=http://y", "--log-json"}, {});
   EXPECT_EQ(flags.config.cors_origins, (std::vector<std::string>{"http://x", "http://y"}));
   EXPECT_TRUE(flags.config.log_json);
+  EXPECT_EQ(load_config({}, {"PEACESEARCH_CACHE_MB=0"}).config.cache_mb, 0);
+  EXPECT_EQ(load_config({"--cache-mb", "1024"}, {}).config.cache_mb, 1024);
 }
 
 TEST(Config, BadValuesAreClearErrors) {
   EXPECT_THROW(load_config({"--port", "http"}, {}), std::invalid_argument);
   EXPECT_THROW(load_config({"--bogus"}, {}), std::invalid_argument);
   EXPECT_THROW(load_config({"--port"}, {}), std::invalid_argument);
+  EXPECT_THROW(load_config({"--cache-mb", "-1"}, {}), std::invalid_argument);
   EXPECT_THROW(load_config({}, {"PEACESEARCH_THREADS=0"}), std::invalid_argument);
   EXPECT_THROW(load_config({"--config", "/nonexistent.json"}, {}), std::invalid_argument);
   EXPECT_TRUE(load_config({"--help"}, {}).help);
