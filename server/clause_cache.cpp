@@ -13,7 +13,7 @@ ClauseCache::Bitmap ClauseCache::get(const std::string& key,
     }
   }
   Roaring computed = compute();
-  computed.runOptimize();
+  // No run compression: runs make the intersections with facet filters slow.
   computed.shrinkToFit();
   size_t size = computed.getSizeInBytes(false) + key.size() + 64;
   auto bits = std::make_shared<const Roaring>(std::move(computed));

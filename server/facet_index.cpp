@@ -15,12 +15,15 @@ void load_prefix(const Xapian::Database& db, std::string_view prefix,
     ids.reserve(t.get_termfreq());
     for (auto d = db.postlist_begin(term); d != db.postlist_end(term); ++d) ids.push_back(*d);
     bits.addMany(ids.size(), ids.data());
-    bits.runOptimize();
     out.emplace(term.substr(p.size()), std::move(bits));
   }
 }
 
 }  // namespace
+
+std::vector<uint64_t> FacetIndex::count(Facet facet, const Roaring& docs) const {
+  return counters_[static_cast<int>(facet)].count(docs, all_);
+}
 
 const char* facet_name(Facet facet) {
   switch (facet) {
@@ -42,7 +45,10 @@ FacetIndex FacetIndex::load(const Xapian::Database& db) {
   load_prefix(db, schema::kYearPrefix, f.year_);
   load_prefix(db, schema::kTypePrefix, f.type_);
   for (const auto& [type, bits] : f.type_) f.all_ |= bits;
-  f.all_.runOptimize();
+  f.counters_[static_cast<int>(Facet::country)] = FacetCounter(f.country_);
+  f.counters_[static_cast<int>(Facet::theme)] = FacetCounter(f.theme_);
+  f.counters_[static_cast<int>(Facet::year)] = FacetCounter(f.year_);
+  f.counters_[static_cast<int>(Facet::type)] = FacetCounter(f.type_);
   for (const auto& [year, bits] : f.year_) {
     int y = std::stoi(year);
     if (f.min_year_ == 0 || y < f.min_year_) f.min_year_ = y;

@@ -4,6 +4,9 @@
 #include <map>
 #include <roaring/roaring.hh>
 #include <string>
+#include <vector>
+
+#include "server/facet_counter.h"
 
 namespace peacesearch::server {
 
@@ -22,6 +25,9 @@ class FacetIndex {
   const std::map<std::string, Roaring>& values(Facet facet) const;
   /// Documents of one value; an empty bitmap for an unknown value.
   const Roaring& docs(Facet facet, const std::string& value) const;
+  /// How many of `docs` (live documents) have each value of `facet`, in the order of
+  /// values(facet).
+  std::vector<uint64_t> count(Facet facet, const Roaring& docs) const;
   /// All live documents.
   const Roaring& all() const { return all_; }
 
@@ -32,6 +38,7 @@ class FacetIndex {
  private:
   std::map<std::string, Roaring> country_, theme_, year_, type_;
   Roaring all_;
+  FacetCounter counters_[4];  // by Facet
   int min_year_ = 0;
   int max_year_ = 0;
 };

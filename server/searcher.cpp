@@ -102,10 +102,12 @@ SearchResult Searcher::search(const SearchRequest& req) const {
     Roaring base = matched;
     for (size_t g = 0; g < 4; ++g)
       if (g != f && filter[g]) base &= *filter[g];
+    std::vector<uint64_t> counts = fx.count(kFacets[f], base);
     std::vector<FacetValue> values;
     const Labels& labels = snapshot_->labels();
+    size_t v = 0;
     for (const auto& [value, bits] : fx.values(kFacets[f])) {
-      uint64_t n = base.and_cardinality(bits);
+      uint64_t n = counts[v++];
       if (n == 0) continue;
       std::string label = value;
       if (kFacets[f] == Facet::country) label = labels.country(value, req.ui_lang);
