@@ -189,16 +189,31 @@ BuildResult IndexWriter::write(const RecordSource& source, const CorpusFacts& fa
     std::atomic<size_t> done{0};
     std::vector<std::string> failures(threads);
     std::vector<std::thread> workers;
+    std::vector<std::vector<fs::path>> parts(threads);  // each thread's parts, in order
     ShardQueues queues(threads);
     for (unsigned s = 0; s < threads; ++s) {
       workers.emplace_back([&, s] {
         try {
-          Xapian::WritableDatabase db((building / ("shard" + std::to_string(s))).string(),
-                                      Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
+          auto open_part = [&] {
+            parts[s].push_back(
+                building / ("shard" + std::to_string(s) + "." + std::to_string(parts[s].size())));
+            return Xapian::WritableDatabase(
+                parts[s].back().string(),
+                Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
+          };
+          Xapian::WritableDatabase db = open_part();
+          size_t in_part = 0;
           DocumentBuilder builder(countries_, themes_, options.fold_accents);
           while (auto item = queues.pop(s)) {
+            if (options.part_documents && in_part == options.part_documents) {
+              db.commit();
+              db.close();
+              db = open_part();
+              in_part = 0;
+            }
             auto built = builder.build(item->record, item->context);
             db.add_document(built.document);
+            ++in_part;
             size_t n = ++done;
             if (options.progress && n % 5000 == 0) options.progress(n, total);
           }
@@ -227,8 +242,8 @@ BuildResult IndexWriter::write(const RecordSource& source, const CorpusFacts& fa
       if (!f.empty()) throw BuildError("writing the index failed: " + f);
 
     Xapian::Database shards;
-    for (unsigned s = 0; s < threads; ++s)
-      shards.add_database(Xapian::Database((building / ("shard" + std::to_string(s))).string()));
+    for (const auto& thread_parts : parts)
+      for (const auto& part : thread_parts) shards.add_database(Xapian::Database(part.string()));
     fs::path merged = building / "db";
     shards.compact(merged.string(), Xapian::Compactor::FULLER);
 
@@ -245,7 +260,8 @@ BuildResult IndexWriter::write(const RecordSource& source, const CorpusFacts& fa
     out.set_metadata(schema::kMetaBuild, build_info.dump());
     out.commit();
     out.close();
-    for (unsigned s = 0; s < threads; ++s) fs::remove_all(building / ("shard" + std::to_string(s)));
+    for (const auto& thread_parts : parts)
+      for (const auto& part : thread_parts) fs::remove_all(part);
     fs::rename(merged, building / "xapian");
     fs::rename(building, generation);
   } catch (const Xapian::Error& e) {

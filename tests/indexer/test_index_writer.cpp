@@ -113,3 +113,43 @@ TEST(IndexWriter, TwoBuildsCannotRunAtOnce) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(IndexWriter, BuildingInManySmallPartsGivesTheSameIndex) {
+  TempDir dir;
+  fs::path input = source_dir() / "sample-data";
+  auto themes = Themes::load(input / "themes.json");
+  auto corpus = CorpusReader(countries(), themes).read(input);
+  ASSERT_TRUE(corpus.errors.empty());
+  auto build = [&](const std::string& name, size_t part_documents) {
+    IndexWriter writer(IndexLayout(dir.path() / name), countries(), themes);
+    BuildOptions options;
+    options.threads = 2;
+    options.part_documents = part_documents;
+    writer.build(corpus, options);
+    return Xapian::Database((*IndexLayout(dir.path() / name).current() / "xapian").string());
+  };
+  Xapian::Database whole = build("whole", 0);
+  Xapian::Database parts = build("parts", 13);  // dozens of parts per thread
+  ASSERT_EQ(parts.get_doccount(), corpus.records.size());
+  ASSERT_EQ(parts.get_doccount(), whole.get_doccount());
+  // Every term in as many documents, every record stored once.
+  auto a = whole.allterms_begin(), b = parts.allterms_begin();
+  for (; a != whole.allterms_end() && b != parts.allterms_end(); ++a, ++b) {
+    ASSERT_EQ(*a, *b);
+    EXPECT_EQ(a.get_termfreq(), b.get_termfreq()) << *a;
+  }
+  EXPECT_TRUE(a == whole.allterms_end() && b == parts.allterms_end());
+  for (const auto& r : corpus.records) {
+    std::string id = "Q" + r.id;
+    ASSERT_EQ(parts.get_termfreq(id), 1u) << r.id;
+    EXPECT_EQ(parts.get_document(*parts.postlist_begin(id)).get_data(),
+              whole.get_document(*whole.postlist_begin(id)).get_data());
+  }
+  // The parts are merged away.
+  for (const auto& e : fs::directory_iterator(*IndexLayout(dir.path() / "parts").current()))
+    EXPECT_EQ(e.path().filename().string().rfind("shard", 0), std::string::npos) << e.path();
+}
+
+}  // namespace
