@@ -22,7 +22,7 @@ void load_prefix(const Xapian::Database& db, std::string_view prefix,
 }  // namespace
 
 std::vector<uint64_t> FacetIndex::count(Facet facet, const Roaring& docs) const {
-  return counters_[static_cast<int>(facet)].count(docs, all_);
+  return counters_[static_cast<int>(facet)].count(docs, all_, values(facet));
 }
 
 const char* facet_name(Facet facet) {
