@@ -247,7 +247,7 @@ ParsedQuery QueryBuilder::build(std::string_view text, const QueryOptions& optio
   Xapian::Query query = combine(Xapian::Query::OP_AND, positives);
   if (query.empty() && !negatives.empty()) {
     out.has_negation_only = true;
-    query = Xapian::Query::MatchAll;
+    query = Xapian::Query(std::string());  // match all; not the shared static (see searcher)
   }
   if (!negatives.empty())
     query =

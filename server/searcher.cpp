@@ -159,7 +159,9 @@ SearchResult Searcher::search(const SearchRequest& req) const {
     if (sort == SortOrder::name) enquire.set_sort_by_value_then_relevance(schema::kSortName, false);
     // Filters (and an organisation) restrict the ranked query through a posting source, so
     // Xapian skips to allowed documents instead of scoring every match.
-    Xapian::Query ranked = Xapian::Query::MatchAll;
+    // A fresh match-all query: copying the static Xapian::Query::MatchAll from several threads
+    // races on its (non-atomic) reference count.
+    Xapian::Query ranked{std::string()};
     std::vector<ClauseCache::Bitmap> phrase_docs;  // the phrase filters' bitmaps, kept alive
     if (has_query) {
       QueryOptions rank_opts = qopts;
