@@ -14,8 +14,8 @@ namespace peacesearch::server {
 enum class Facet { country, theme, year, type };
 
 /// Every facet value's documents as a compressed bitmap (CRoaring), read once from the
-/// index's boolean terms when a generation is opened. Counting a facet value is then one
-/// bitmap intersection, exact whatever the number of matches. Immutable after load, so
+/// index's boolean terms when a generation is opened, plus their transpose for counting
+/// (FacetCounter): counts are exact whatever the number of matches. Immutable after load, so
 /// shared by all threads.
 class FacetIndex {
  public:
