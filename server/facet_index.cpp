@@ -8,18 +8,26 @@ namespace {
 void load_prefix(const Xapian::Database& db, std::string_view prefix,
                  std::map<std::string, Roaring>& out) {
   std::string p(prefix);
-  for (auto t = db.allterms_begin(p); t != db.allterms_end(p); ++t) {
-    std::string term = *t;
-    Roaring bits;
-    std::vector<uint32_t> ids;
-    ids.reserve(t.get_termfreq());
-    for (auto d = db.postlist_begin(term); d != db.postlist_end(term); ++d) ids.push_back(*d);
-    bits.addMany(ids.size(), ids.data());
-    out.emplace(term.substr(p.size()), std::move(bits));
-  }
+  for (auto t = db.allterms_begin(p); t != db.allterms_end(p); ++t)
+    out.emplace((*t).substr(p.size()), postings(db, *t));
 }
 
 }  // namespace
+
+Roaring postings(const Xapian::Database& db, const std::string& term) {
+  Roaring bits;
+  std::vector<uint32_t> chunk;
+  chunk.reserve(4096);
+  for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+    chunk.push_back(*it);
+    if (chunk.size() == chunk.capacity()) {
+      bits.addMany(chunk.size(), chunk.data());
+      chunk.clear();
+    }
+  }
+  bits.addMany(chunk.size(), chunk.data());
+  return bits;
+}
 
 std::vector<uint64_t> FacetIndex::count(Facet facet, const Roaring& docs) const {
   return counters_[static_cast<int>(facet)].count(docs, all_, values(facet));

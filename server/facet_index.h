@@ -43,6 +43,9 @@ class FacetIndex {
   int max_year_ = 0;
 };
 
+/// One term's documents as a bitmap (decoded from its posting list in batches).
+Roaring postings(const Xapian::Database& db, const std::string& term);
+
 /// The facet whose filter terms start with `prefix`, e.g. "XC" -> country.
 const char* facet_name(Facet facet);
 

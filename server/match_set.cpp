@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "server/facet_index.h"
+
 namespace peacesearch::server {
 namespace {
 
@@ -25,20 +27,7 @@ constexpr size_t kCachedUnion = 4;
 }  // namespace
 
 ClauseCache::Bitmap MatchSet::term(const std::string& term) {
-  return cache_.get("T" + term, [&] {
-    Roaring bits;
-    std::vector<uint32_t> chunk;
-    chunk.reserve(4096);
-    for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it) {
-      chunk.push_back(*it);
-      if (chunk.size() == 4096) {
-        bits.addMany(chunk.size(), chunk.data());
-        chunk.clear();
-      }
-    }
-    bits.addMany(chunk.size(), chunk.data());
-    return bits;
-  });
+  return cache_.get("T" + term, [&] { return postings(db_, term); });
 }
 
 ClauseCache::Bitmap MatchSet::phrase(const Xapian::Query& q) {

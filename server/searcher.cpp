@@ -85,10 +85,8 @@ SearchResult Searcher::search(const SearchRequest& req) const {
   if (!req.organisations.empty()) {
     // Not a facet: an organisation's documents are read from its XO term when asked for.
     Roaring orgs;
-    for (const auto& id : req.organisations) {
-      std::string term = std::string(schema::kOrgPrefix) + id;
-      for (auto d = db.postlist_begin(term); d != db.postlist_end(term); ++d) orgs.add(*d);
-    }
+    for (const auto& id : req.organisations)
+      orgs |= *match_set.term(std::string(schema::kOrgPrefix) + id);
     matched &= orgs;
   }
 
@@ -157,8 +155,6 @@ SearchResult Searcher::search(const SearchRequest& req) const {
   } else if (result.total > offset) {
     Xapian::Enquire enquire(db);
     if (sort == SortOrder::name) enquire.set_sort_by_value_then_relevance(schema::kSortName, false);
-    // Filters (and an organisation) restrict the ranked query through a posting source, so
-    // Xapian skips to allowed documents instead of scoring every match.
     // A fresh match-all query: copying the static Xapian::Query::MatchAll from several threads
     // races on its (non-atomic) reference count.
     Xapian::Query ranked{std::string()};
@@ -175,9 +171,10 @@ SearchResult Searcher::search(const SearchRequest& req) const {
       };
       ranked = builder.build(req.q, rank_opts).query;
     }
+    // Filters (and an organisation) restrict the ranked query through a posting source, so
+    // Xapian skips to allowed documents instead of scoring every match.
     BitmapSource allowed(filtered);
-    bool restricted = filtered.cardinality() != (has_query ? matched : fx.all()).cardinality() ||
-                      !req.organisations.empty();
+    bool restricted = !req.organisations.empty() || filtered.cardinality() != matched.cardinality();
     if (restricted)
       ranked = Xapian::Query(Xapian::Query::OP_FILTER, ranked, Xapian::Query(&allowed));
     enquire.set_query(ranked);
