@@ -256,7 +256,8 @@ BuildResult IndexWriter::write(const RecordSource& source, const CorpusFacts& fa
                                  {"documents", total},
                                  {"organisations", facts.organisations},
                                  {"activities", facts.activities},
-                                 {"source", options.source}};
+                                 {"source", options.source},
+                                 {"fold_accents", options.fold_accents}};
     out.set_metadata(schema::kMetaBuild, build_info.dump());
     out.commit();
     out.close();

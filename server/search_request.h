@@ -30,7 +30,6 @@ struct SearchRequest {
   std::optional<SortOrder> sort;  ///< default: relevance with a query, newest without
   bool prefix = true;             ///< the last word of q matches as a prefix
   bool thesaurus = true;
-  bool fold_accents = true;  ///< must match how the index was built (false: baseline only)
   int page = 1;
   int per_page = 10;
   int facet_limit = 20;

@@ -33,7 +33,9 @@ SearchResult Searcher::search(const SearchRequest& req) const {
   const FacetIndex& fx = snapshot_->facets();
   auto lease = snapshot_->lease();
   Xapian::Database& db = lease.db();
-  analyzers::Analyzer analyzer(req.fold_accents);
+  // Queries are analysed the way the index was built (accents are kept only in the baseline
+  // index the relevance report compares with).
+  analyzers::Analyzer analyzer(snapshot_->build_info().value("fold_accents", true));
   QueryBuilder builder(analyzer, analyzers::Thesaurus::builtin());
   QueryOptions qopts;
   qopts.lang = req.lang;

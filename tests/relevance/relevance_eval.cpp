@@ -5,10 +5,24 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
-#include "server/request_parser.h"
-#include "server/searcher.h"
-
 namespace peacesearch::testing {
+namespace {
+
+// Judged depth: MRR counts a first relevant document up to here, `absent` is checked up to here.
+constexpr size_t kDepth = 50;
+constexpr size_t kPageSize = 10;  // the page's (and the API's) default
+
+std::string url_of(const std::vector<std::pair<std::string, std::string>>& params) {
+  std::string out = "/search?";
+  for (size_t i = 0; i < params.size(); ++i) {
+    if (i) out += '&';
+    out += httplib::detail::encode_query_param(params[i].first) + "=" +
+           httplib::detail::encode_query_param(params[i].second);
+  }
+  return out;
+}
+
+}  // namespace
 
 std::vector<Judgment> load_judgments(const std::filesystem::path& file) {
   std::ifstream in(file);
@@ -44,28 +58,70 @@ std::vector<Judgment> load_judgments(const std::filesystem::path& file) {
   return out;
 }
 
-Evaluation evaluate(server::IndexHolder& index, const std::vector<Judgment>& judgments,
+std::vector<std::string> keystroke_states(const std::string& q) {
+  std::vector<std::string> out;
+  for (size_t i = 1; i <= q.size(); ++i) {
+    // Only whole characters: a continuation byte follows.
+    if (i < q.size() && (static_cast<unsigned char>(q[i]) & 0xC0) == 0x80) continue;
+    out.push_back(q.substr(0, i));
+  }
+  return out;
+}
+
+Evaluation evaluate(const TestServer& server, const std::vector<Judgment>& judgments,
                     const EvalOptions& options) {
   Evaluation ev;
-  auto snapshot = index.get();
-  server::Searcher searcher(snapshot);
+  auto client = server.client();
+  client.set_keep_alive(true);
   for (const auto& g : judgments) {
-    server::Params params = g.params;
-    params.emplace("q", g.query);
-    params.emplace("per_page", "50");
-    auto req = server::parse_search_request(params, snapshot->labels(), {});
-    req.prefix = false;  // judged queries are complete
-    req.thesaurus = options.thesaurus;
-    req.fold_accents = options.fold_accents;
-    auto res = searcher.search(req);
+    QueryOutcome o;
+    o.judgment = &g;
+    // The request the page sends for a state of the search box (web/js/state.js, api.js).
+    auto params_for = [&](const std::string& q, int page) {
+      std::vector<std::pair<std::string, std::string>> p;
+      if (!q.empty()) p.emplace_back("q", q);
+      for (const auto& [k, v] : g.params) p.emplace_back(k, v);
+      if (page > 1) p.emplace_back("page", std::to_string(page));
+      if (g.params.find("ui_lang") == g.params.end()) p.emplace_back("ui_lang", "en");
+      p.emplace_back("facet_limit", "100");
+      for (const auto& e : options.extra) p.emplace_back(e);
+      return p;
+    };
+    auto get = [&](const std::string& q, int page) -> nlohmann::json {
+      ++o.requests;
+      std::string url = url_of(params_for(q, page));
+      auto res = client.Get(url.c_str());
+      if (!res) {
+        o.problems.push_back("no answer to " + url);
+        return nullptr;
+      }
+      if (res->status != 200) {
+        o.problems.push_back("HTTP " + std::to_string(res->status) + " for " + url);
+        return nullptr;
+      }
+      auto body = nlohmann::json::parse(res->body, nullptr, false);
+      if (body.is_discarded() || !body.contains("hits")) {
+        o.problems.push_back("not a search answer for " + url);
+        return nullptr;
+      }
+      return body;
+    };
+    if (options.keystrokes) {
+      auto states = keystroke_states(g.query);
+      for (size_t i = 0; i + 1 < states.size(); ++i) get(states[i], 1);
+    }
+    // The final state, and as many further pages as the judged depth needs.
     std::vector<std::string> ranked;
-    for (const auto& h : res.hits) ranked.push_back(h.record.value("id", ""));
+    for (int page = 1; ranked.size() < kDepth; ++page) {
+      auto body = get(g.query, page);
+      if (body.is_null()) break;
+      for (const auto& h : body["hits"]) ranked.push_back(h.value("id", ""));
+      if (body["hits"].size() < kPageSize) break;
+    }
     auto rank_of = [&](const std::string& id) -> size_t {
       auto it = std::find(ranked.begin(), ranked.end(), id);
       return it == ranked.end() ? 0 : static_cast<size_t>(it - ranked.begin()) + 1;
     };
-    QueryOutcome o;
-    o.judgment = &g;
     std::vector<std::string> required = g.top3;
     required.insert(required.end(), g.top10.begin(), g.top10.end());
     size_t best = 0, found10 = 0;
@@ -92,6 +148,7 @@ Evaluation evaluate(server::IndexHolder& index, const std::vector<Judgment>& jud
     o.reciprocal_rank = best ? 1.0 / static_cast<double>(best) : 0.0;
     o.recall_at_10 = required.empty() ? 1.0 : static_cast<double>(found10) / required.size();
     if (!o.problems.empty()) ++ev.failed;
+    ev.requests += o.requests;
     ev.outcomes.push_back(std::move(o));
   }
   size_t with_required = 0;

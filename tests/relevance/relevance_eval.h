@@ -2,9 +2,10 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
-#include "server/index_holder.h"
+#include "tests/support/test_server.h"
 
 namespace peacesearch::testing {
 
@@ -12,12 +13,13 @@ namespace peacesearch::testing {
 struct Judgment {
   std::string id;
   std::string query;
-  std::multimap<std::string, std::string> params;  ///< extra /search parameters (filters, lang)
+  std::multimap<std::string, std::string> params;  ///< the filters ticked on the page, lang
   std::vector<std::string> top3, top10, absent;
   std::string why;  ///< the capability it checks
 };
 
-/// Reads judgments.jsonl; throws std::runtime_error naming the line on a bad entry.
+/// Reads a judgments file (dev.jsonl, heldout.jsonl); throws std::runtime_error naming the
+/// line on a bad entry.
 std::vector<Judgment> load_judgments(const std::filesystem::path& file);
 
 /// How one judged query fared.
@@ -25,6 +27,7 @@ struct QueryOutcome {
   const Judgment* judgment = nullptr;
   double reciprocal_rank = 0;  ///< 1 / rank of the first required document (0: none in top 50)
   double recall_at_10 = 0;     ///< required documents found in the top 10, as a fraction
+  size_t requests = 0;         ///< HTTP requests sent (one per keystroke state and page)
   std::vector<std::string> problems;  ///< empty when the query meets its bar
 };
 
@@ -34,16 +37,25 @@ struct Evaluation {
   double mrr = 0;
   double recall_at_10 = 0;
   size_t failed = 0;
+  size_t requests = 0;
 };
 
-/// Which analysis to evaluate.
+/// How to send the judged queries. The default is the search page's own request: `q` as
+/// typed plus the ticked filters, `ui_lang` and `facet_limit=100` (web/js/api.js), nothing
+/// else, pages of 10 as the page asks for them.
 struct EvalOptions {
-  bool thesaurus = true;
-  bool fold_accents = true;  ///< must match how the index was built
+  /// Send every state of the search box in order ("s", "sm", … "small ", "small a", …), as
+  /// the page does while typing (debounce aside): each must answer 200, the last is judged.
+  bool keystrokes = false;
+  /// Parameters the page never sends (thesaurus=0, prefix=0): for report lines only.
+  std::vector<std::pair<std::string, std::string>> extra;
 };
 
-/// Runs every judgment through the real request parser and searcher.
-Evaluation evaluate(server::IndexHolder& index, const std::vector<Judgment>& judgments,
+/// The states of a search box while `q` is typed, one per character (UTF-8 aware).
+std::vector<std::string> keystroke_states(const std::string& q);
+
+/// Runs every judgment through the real HTTP server.
+Evaluation evaluate(const TestServer& server, const std::vector<Judgment>& judgments,
                     const EvalOptions& options);
 
 }  // namespace peacesearch::testing
