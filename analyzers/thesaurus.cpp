@@ -18,6 +18,9 @@ Expression analyse_expression(std::string_view expr) {
     if (!w.empty()) out.words.push_back(std::move(w));
   }
   out.acronym = tokens.size() == 1 && looks_like_acronym(tokens[0].text);
+  while (!expr.empty() && expr.front() == ' ') expr.remove_prefix(1);
+  while (!expr.empty() && expr.back() == ' ') expr.remove_suffix(1);
+  out.text = std::string(expr);
   return out;
 }
 
@@ -26,6 +29,19 @@ Expression analyse_expression(std::string_view expr) {
 std::string singular_key(std::string_view word) {
   if (word.size() >= 4 && (word.back() == 's' || word.back() == 'x')) word.remove_suffix(1);
   return std::string(word);
+}
+
+std::vector<std::string> number_variants(const std::string& word) {
+  std::vector<std::string> out{word};
+  if (Analyzer::is_stopword(word, Lang::unknown)) return out;
+  std::string key = singular_key(word);
+  if (key != word) {
+    out.push_back(key);
+  } else if (word.size() >= 3) {
+    bool x_plural = word.ends_with("au") || word.ends_with("eu");
+    out.push_back(word + (x_plural ? "x" : "s"));
+  }
+  return out;
 }
 
 bool looks_like_acronym(std::string_view raw) {
@@ -81,25 +97,48 @@ const Thesaurus& Thesaurus::builtin() {
 
 std::optional<Thesaurus::Match> Thesaurus::longest_match(const std::vector<std::string>& words,
                                                          const std::vector<bool>& capitals,
-                                                         size_t start) const {
+                                                         size_t start, size_t max_length) const {
   if (start >= words.size()) return std::nullopt;
   auto it = by_first_.find(singular_key(words[start]));
   if (it == by_first_.end()) return std::nullopt;
-  std::optional<Match> best;
+  std::optional<Match> whole, short_form;
+  size_t shortest_ambiguous = 0;  // short forms this long or shorter begin several groups
   for (auto [g, e] : it->second) {
     const Expression& entry = groups_[g][e];
     const Phrase& expr = entry.words;
-    if (start + expr.size() > words.size()) continue;
     if (entry.acronym && Analyzer::is_stopword(expr[0], Lang::unknown) &&
         !(start < capitals.size() && capitals[start]))
       continue;
-    if (best && best->length >= expr.size()) continue;
-    bool same = true;
-    for (size_t i = 1; i < expr.size() && same; ++i)
-      same = singular_key(expr[i]) == singular_key(words[start + i]);
-    if (same) best = Match{expr.size(), &groups_[g]};
+    // How many of the entry's words the query holds, from the first.
+    size_t n = 1;
+    while (n < expr.size() && n < max_length && start + n < words.size() &&
+           singular_key(expr[n]) == singular_key(words[start + n]))
+      ++n;
+    Match m{n, &groups_[g], n < expr.size()};
+    if (m.short_form) {
+      // A short form never ends on a stopword ("women, peace and" is "women, peace").
+      while (m.length > 0 && Analyzer::is_stopword(expr[m.length - 1], Lang::unknown)) --m.length;
+      size_t content = 0;
+      for (size_t i = 0; i < m.length; ++i)
+        if (!Analyzer::is_stopword(expr[i], Lang::unknown)) ++content;
+      if (expr.size() < 3 || content < 2) continue;
+    }
+    if (!m.short_form) {
+      if (!whole || m.length > whole->length) whole = m;
+    } else if (m.length > shortest_ambiguous) {
+      // The same first words begin entries of two groups ("cour pénale" …): ambiguous, so
+      // no short form of that length or less is used.
+      if (short_form && short_form->length == m.length && short_form->group != m.group) {
+        shortest_ambiguous = m.length;
+        short_form.reset();
+      } else if (!short_form || m.length > short_form->length) {
+        short_form = m;
+      }
+    }
   }
-  return best;
+  if (short_form && short_form->length <= shortest_ambiguous) short_form.reset();
+  if (short_form && (!whole || short_form->length > whole->length)) return short_form;
+  return whole;
 }
 
 }  // namespace peacesearch::analyzers

@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,6 +17,7 @@ using Phrase = std::vector<std::string>;
 struct Expression {
   Phrase words;
   bool acronym = false;
+  std::string text;  ///< as written in the thesaurus
 };
 
 /// Query-time synonyms across English and French (analyzers/data/thesaurus.txt): each line is
@@ -32,13 +34,23 @@ class Thesaurus {
   struct Match {
     size_t length = 0;                               ///< query words covered
     const std::vector<Expression>* group = nullptr;  ///< every expression of the group
+    bool short_form = false;  ///< the words are an entry's first words, not all of them
   };
 
   /// The longest entry that starts at words[start], if any. Words compare equal ignoring a
   /// trailing plural s or x ("workshops" meets "workshop"). An acronym entry that is also a
   /// stopword ("UN"/"un") only matches a word the user wrote in capitals (`capitals[i]`).
+  /// Short forms: an entry of three or more words also matches its first words when they
+  /// hold at least two words that are not stopwords and do not end on one ("internally
+  /// displaced" for "internally displaced persons"); a whole entry wins a tie, and first
+  /// words that begin entries of two groups are no short form (they are ambiguous).
+  /// At most `max_length` words are matched.
   std::optional<Match> longest_match(const std::vector<std::string>& words,
-                                     const std::vector<bool>& capitals, size_t start) const;
+                                     const std::vector<bool>& capitals, size_t start,
+                                     size_t max_length = SIZE_MAX) const;
+
+  /// Every group, in file order.
+  const std::vector<std::vector<Expression>>& groups() const { return groups_; }
 
   /// Number of groups.
   size_t size() const { return groups_.size(); }
@@ -51,6 +63,10 @@ class Thesaurus {
 
 /// The singular key used to compare words: a trailing s or x removed from words of 4+ bytes.
 std::string singular_key(std::string_view word);
+
+/// The forms of a folded word that share its singular key and may be indexed: the word, and
+/// its singular or its plural in s (x after "au"/"eu"). Stopwords have no other form.
+std::vector<std::string> number_variants(const std::string& word);
 
 /// True when `raw` is written as an acronym: 2 to 10 letters or digits, all letters capitals,
 /// at least one capital ("UN", "CEDEAO", "G5").

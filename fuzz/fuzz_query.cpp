@@ -101,9 +101,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   auto parsed = state->builder.build(bytes, options);
   options.prefix_last = !options.prefix_last;
   parsed = state->builder.build(bytes, options);
-  (void)parsed.query.get_description();
+  (void)parsed.query().get_description();
 
-  server::Highlighter highlighter(state->analyzer, parsed.highlight);
+  server::Highlighter highlighter(state->analyzer, parsed.highlight());
   (void)highlighter.highlight(kText);
   (void)highlighter.snippet(kText, 80);
   // Stored texts are valid UTF-8 (the record parser checks), so only such input is highlighted.

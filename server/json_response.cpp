@@ -88,6 +88,8 @@ nlohmann::json search_response(const SearchRequest& req, const SearchResult& res
                           ? nlohmann::json{{"min", result.year_min}, {"max", result.year_max}}
                           : nlohmann::json(nullptr);
   if (result.suggestion) out["suggestion"] = *result.suggestion;
+  out["relaxed"] = result.relaxed;
+  out["dropped_words"] = result.dropped_words;
   return out;
 }
 

@@ -95,8 +95,9 @@ Roaring MatchSet::evaluate(const Xapian::Query& q) {
   }
 }
 
-std::vector<std::string> most_frequent_with_prefix(const Xapian::Database& db,
-                                                   const std::string& prefix, size_t limit) {
+std::vector<std::string> most_frequent_with_prefix(
+    const Xapian::Database& db, const std::string& prefix, size_t limit,
+    const std::function<bool(const std::string&)>& skip) {
   // A min-heap of (frequency, term): the least frequent of the best so far on top.
   using Entry = std::pair<Xapian::doccount, std::string>;
   std::vector<Entry> heap;
@@ -109,6 +110,7 @@ std::vector<std::string> most_frequent_with_prefix(const Xapian::Database& db,
   for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
     Xapian::doccount freq = t.get_termfreq();
     if (heap.size() == limit && freq < heap.front().first) continue;
+    if (skip && skip(*t)) continue;
     heap.emplace_back(freq, *t);
     std::push_heap(heap.begin(), heap.end(), worse);
     if (heap.size() > limit) {

@@ -1,6 +1,7 @@
 #pragma once
 #include <xapian.h>
 
+#include <functional>
 #include <roaring/roaring.hh>
 #include <string>
 #include <vector>
@@ -34,8 +35,10 @@ class MatchSet {
   const Roaring& all_;
 };
 
-/// The `limit` most frequent indexed words beginning with `prefix` (a word being typed).
-std::vector<std::string> most_frequent_with_prefix(const Xapian::Database& db,
-                                                   const std::string& prefix, size_t limit);
+/// The `limit` most frequent indexed terms beginning with `prefix` (a word being typed),
+/// leaving out those `skip` rejects.
+std::vector<std::string> most_frequent_with_prefix(
+    const Xapian::Database& db, const std::string& prefix, size_t limit,
+    const std::function<bool(const std::string&)>& skip = {});
 
 }  // namespace peacesearch::server

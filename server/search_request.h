@@ -58,6 +58,8 @@ struct SearchResult {
   int year_min = 0;
   int year_max = 0;
   std::optional<std::string> suggestion;
+  bool relaxed = false;                    ///< not every word could be matched: some dropped
+  std::vector<std::string> dropped_words;  ///< the words left out, as the user wrote them
   double took_ms = 0;
 };
 

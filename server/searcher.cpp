@@ -12,6 +12,7 @@
 #include "server/bitmap_source.h"
 #include "server/match_set.h"
 #include "server/query_builder.h"
+#include "server/relaxation.h"
 #include "server/snippets.h"
 #include "server/spelling.h"
 
@@ -42,27 +43,25 @@ SearchResult Searcher::search(const SearchRequest& req) const {
   qopts.prefix_last = req.prefix;
   qopts.thesaurus = req.thesaurus;
   std::map<std::string, std::vector<std::string>> expansions;  // once for both builds below
-  qopts.expand_prefix = [&](const std::string& prefix) {
-    auto it = expansions.find(prefix);
-    if (it == expansions.end())
+  qopts.expand_prefix = [&](const std::string& term_prefix, const std::string& word) {
+    std::string key = term_prefix + word;
+    auto it = expansions.find(key);
+    if (it == expansions.end()) {
+      // Stopwords are not worth a match of their own: "de" typed means "development".
+      auto skip = [&](const std::string& t) {
+        return term_prefix.empty() && analyzers::Analyzer::is_stopword(t, analyzers::Lang::unknown);
+      };
       it = expansions
-               .emplace(prefix, most_frequent_with_prefix(db, prefix, qopts.max_prefix_expansion))
+               .emplace(key, most_frequent_with_prefix(db, key, qopts.max_prefix_expansion, skip))
                .first;
+    }
     return it->second;
   };
   ParsedQuery parsed = builder.build(req.q, qopts);
-  bool has_query = !parsed.query.empty();
+  bool has_query = !parsed.clauses.empty() || parsed.has_negation_only;
   MatchSet match_set(db, snapshot_->clauses(), fx.all());
 
-  // 1. Every document the text matches, filters aside.
-  Roaring matched;
-  if (!has_query) {
-    matched = fx.all();
-  } else {
-    matched = match_set.evaluate(parsed.query);
-  }
-
-  // 2. Each filter as a bitmap; values of one filter OR-ed.
+  // 1. Each filter as a bitmap; values of one filter OR-ed.
   std::optional<Roaring> filter[4];
   auto union_of = [&](Facet f, const std::vector<std::string>& values) {
     Roaring u;
@@ -84,16 +83,46 @@ SearchResult Searcher::search(const SearchRequest& req) const {
     filter[2] = std::move(u);
   }
   if (!req.types.empty()) filter[3] = union_of(Facet::type, req.types);
+  std::optional<Roaring> orgs;
   if (!req.organisations.empty()) {
     // Not a facet: an organisation's documents are read from its XO term when asked for.
-    Roaring orgs;
+    orgs.emplace();
     for (const auto& id : req.organisations)
-      orgs |= *match_set.term(std::string(schema::kOrgPrefix) + id);
-    matched &= orgs;
+      *orgs |= *match_set.term(std::string(schema::kOrgPrefix) + id);
   }
+  auto apply_filters = [&](Roaring docs) {
+    if (orgs) docs &= *orgs;
+    for (const auto& f : filter)
+      if (f) docs &= *f;
+    return docs;
+  };
+
+  // 2. Every document the text matches, filters aside. When every clause is required and
+  // together they match nothing within the filters, the query is relaxed.
+  SearchResult result;
+  std::vector<bool> keep;
+  Roaring matched = has_query ? match_set.evaluate(parsed.query()) : fx.all();
+  if (parsed.clauses.size() > 1 && apply_filters(matched).isEmpty()) {
+    std::vector<Roaring> docs;
+    std::vector<bool> fixed;
+    for (const auto& c : parsed.clauses) {
+      docs.push_back(apply_filters(match_set.evaluate(c.query)));
+      fixed.push_back(c.phrase);
+    }
+    Relaxation r = relax(docs, fixed, fx.all().cardinality());
+    if (r.relaxed) {
+      keep = r.keep;
+      result.relaxed = true;
+      for (size_t i = 0; i < parsed.clauses.size(); ++i)
+        if (!keep[i])
+          result.dropped_words.insert(result.dropped_words.end(), parsed.clauses[i].text.begin(),
+                                      parsed.clauses[i].text.end());
+      matched = match_set.evaluate(parsed.query(keep));
+    }
+  }
+  if (orgs) matched &= *orgs;
 
   // 3. Facet counts: each facet ignores its own filter and applies the others.
-  SearchResult result;
   Roaring filtered = matched;
   for (size_t f = 0; f < 4; ++f)
     if (filter[f]) filtered &= *filter[f];
@@ -171,7 +200,7 @@ SearchResult Searcher::search(const SearchRequest& req) const {
                              Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end()),
                              Xapian::Query(source->release()));
       };
-      ranked = builder.build(req.q, rank_opts).query;
+      ranked = builder.build(req.q, rank_opts).query(keep);
     }
     // Filters (and an organisation) restrict the ranked query through a posting source, so
     // Xapian skips to allowed documents instead of scoring every match.
@@ -185,7 +214,7 @@ SearchResult Searcher::search(const SearchRequest& req) const {
     for (auto it = mset.begin(); it != mset.end(); ++it)
       page.emplace_back(*it, has_query ? it.get_weight() / top : 0.0);
   }
-  Highlighter hl(analyzer, parsed.highlight);
+  Highlighter hl(analyzer, parsed.highlight(keep));
   for (const auto& [docid, score] : page) {
     Hit hit;
     hit.record = nlohmann::json::parse(db.get_document(docid).get_data(), nullptr, false);
@@ -204,13 +233,20 @@ SearchResult Searcher::search(const SearchRequest& req) const {
   }
 
   // 5. A spelling suggestion for words the index does not know, when they leave few results
-  // (scanning the vocabulary costs milliseconds at a million records).
-  if (has_query && result.total < kFewResults) {
+  // or were dropped (scanning the vocabulary costs milliseconds at a million records). The
+  // word being typed is not corrected unless no indexed word begins with it.
+  if (!parsed.clauses.empty() && (result.total < kFewResults || result.relaxed)) {
     bool changed = false;
     std::string suggestion;
-    for (const auto& w : parsed.words) {
+    for (size_t i = 0; i < parsed.words.size(); ++i) {
+      const std::string& w = parsed.words[i];
       std::string out = w;
-      if (auto s = correct_spelling(db, w)) {
+      bool typed = i + 1 == parsed.words.size() && !parsed.typed_word.empty();
+      auto expanded = expansions.find(w);
+      bool unfinished = typed && (expanded == expansions.end() || !expanded->second.empty());
+      if (unfinished) {
+        // left as typed
+      } else if (auto s = correct_spelling(db, w)) {
         out = *s;
         changed = true;
       }

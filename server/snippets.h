@@ -15,8 +15,8 @@ std::string html_escape(std::string_view text);
 /// "securite" marks "sécurité" and "armes" marks "arme".
 class Highlighter {
  public:
-  Highlighter(const analyzers::Analyzer& analyzer, const HighlightTerms& terms)
-      : analyzer_(analyzer), terms_(terms) {}
+  Highlighter(const analyzers::Analyzer& analyzer, HighlightTerms terms)
+      : analyzer_(analyzer), terms_(std::move(terms)) {}
 
   /// The whole text, highlighted.
   std::string highlight(std::string_view text) const;
@@ -29,7 +29,7 @@ class Highlighter {
   bool matches(const std::string& term) const;
 
   const analyzers::Analyzer& analyzer_;
-  const HighlightTerms& terms_;
+  HighlightTerms terms_;
 };
 
 }  // namespace peacesearch::server

@@ -58,12 +58,12 @@ TEST_F(MatchSetTest, BitmapsEqualXapiansOwnMatchesForEveryKindOfQuery) {
     QueryOptions opts;
     opts.prefix_last = true;
     if (expand_ourselves)
-      opts.expand_prefix = [&](const std::string& p) {
-        return most_frequent_with_prefix(db, p, opts.max_prefix_expansion);
+      opts.expand_prefix = [&](const std::string& term_prefix, const std::string& p) {
+        return most_frequent_with_prefix(db, term_prefix + p, opts.max_prefix_expansion);
       };
     for (const char* q : queries) {
       SCOPED_TRACE(q);
-      Xapian::Query query = builder.build(q, opts).query;
+      Xapian::Query query = builder.build(q, opts).query();
       if (query.empty()) continue;
       Roaring expected = xapian_matches(db, query);
       EXPECT_EQ(set.evaluate(query), expected);

@@ -13,7 +13,7 @@ class QueryBuilderTest : public ::testing::Test {
   QueryBuilder builder{analyzer, analyzers::Thesaurus::builtin()};
 
   std::string desc(const std::string& q, QueryOptions o = {}) {
-    return builder.build(q, o).query.get_description();
+    return builder.build(q, o).query().get_description();
   }
 };
 
@@ -22,8 +22,8 @@ TEST_F(QueryBuilderTest, OddInputNeverThrowsAndStaysSensible) {
                           "--x",          "OR",        "OR OR", "\"\"", "*",
                           "peace -",      "-\"\"",     "l'",    "’",    "\t\n"};
   for (const char* q : inputs) EXPECT_NO_THROW(builder.build(q, {})) << q;
-  EXPECT_TRUE(builder.build("", {}).query.empty());
-  EXPECT_TRUE(builder.build("  ", {}).query.empty());
+  EXPECT_TRUE(builder.build("", {}).query().empty());
+  EXPECT_TRUE(builder.build("  ", {}).query().empty());
 }
 
 TEST_F(QueryBuilderTest, WordsAreRequiredAndStemmedInBothLanguagesAsOneSynonym) {
@@ -65,7 +65,56 @@ TEST_F(QueryBuilderTest, StopwordsAreDroppedUnlessTheQueryIsOnlyStopwords) {
   QueryOptions o;
   o.thesaurus = false;
   EXPECT_EQ(desc("la paix", o).find("Zla"), std::string::npos);
-  EXPECT_FALSE(builder.build("le la les", o).query.empty());
+  EXPECT_FALSE(builder.build("le la les", o).query().empty());
+}
+
+// The search box's own path: the last word is still being typed. Each row: the query, a
+// piece its Xapian description must hold, and one it must not.
+TEST_F(QueryBuilderTest, TheWordBeingTypedIsCompleteAndAPrefix) {
+  QueryOptions typing;
+  typing.prefix_last = true;
+  const struct {
+    const char* q;
+    const char* has;
+    const char* lacks;
+  } rows[] = {
+      {"CEDEAO", "Zecowa", nullptr},  // the thesaurus, on the typed word
+      {"CEDEAO", "WILDCARD SYNONYM Acedeao", "WILDCARD SYNONYM cedeao"},  // capitals: acronyms
+      {"cedeao", "WILDCARD SYNONYM cedeao", nullptr},                     // lower case: any word
+      {"child soldiers", "enfants", nullptr},  // an expression ending in it
+      {"workshops", "atelier", nullptr},       // plural, thesaurus
+      {"workshops", "WILDCARD SYNONYM workshops", nullptr},
+      {"workshops ", "atelier", "WILDCARD"},  // finished word: no prefix
+      {"UN", "Zonu", "WILDCARD SYNONYM un)"},
+      {"internally displaced", "deplacees", nullptr},                    // a short form of an entry
+      {"\"peace committees\"", "(peace PHRASE 2 committees)", nullptr},  // itself, always
+      {"\"peace committees\"", "comites", nullptr},  // and its equivalents beside it
+      {"\"internally displaced\"", "(internally PHRASE 2 displaced)", nullptr},
+  };
+  for (const auto& r : rows) {
+    auto d = desc(r.q, typing);
+    EXPECT_NE(d.find(r.has), std::string::npos) << r.q << " -> " << d;
+    if (r.lacks) {
+      EXPECT_EQ(d.find(r.lacks), std::string::npos) << r.q << " -> " << d;
+    }
+  }
+}
+
+TEST_F(QueryBuilderTest, ClausesNameTheUsersWordsAndPhrases) {
+  QueryOptions typing;
+  typing.prefix_last = true;
+  auto parsed = builder.build("Atelier \"small arms\" Gao OR Kidal xylo", typing);
+  ASSERT_EQ(parsed.clauses.size(), 4u);
+  EXPECT_EQ(parsed.clauses[0].text, (std::vector<std::string>{"Atelier"}));
+  EXPECT_TRUE(parsed.clauses[1].phrase);
+  EXPECT_EQ(parsed.clauses[2].text, (std::vector<std::string>{"Gao", "Kidal"}));  // OR-ed
+  EXPECT_EQ(parsed.typed_word, "xylo");
+  // Leaving a clause out removes it from the query and from what is highlighted.
+  auto all = parsed.query().get_description();
+  auto without = parsed.query({true, true, true, false}).get_description();
+  EXPECT_NE(all.find("xylo"), std::string::npos);
+  EXPECT_EQ(without.find("xylo"), std::string::npos);
+  EXPECT_TRUE(parsed.highlight({true, true, true, false}).prefixes.empty());
 }
 
 }  // namespace

@@ -30,7 +30,7 @@ TEST(Snippets, MarksFoldedAndStemmedFormsInBothLanguages) {
     QueryOptions o;
     o.prefix_last = true;
     auto parsed = qb.build(c.query, o);
-    Highlighter hl(a, parsed.highlight);
+    Highlighter hl(a, parsed.highlight());
     EXPECT_EQ(hl.highlight(c.text), c.expected) << c.query;
   }
 }
@@ -42,7 +42,7 @@ TEST(Snippets, WindowAroundTheBestMatch) {
   for (int i = 0; i < 60; ++i) filler += "lorem ipsum ";
   std::string text = filler + "the disarmament workshop in Gao " + filler;
   auto parsed = qb.build("disarmament gao", {});
-  Highlighter hl(a, parsed.highlight);
+  Highlighter hl(a, parsed.highlight());
   std::string s = hl.snippet(text, 200);
   EXPECT_NE(s.find("<mark>disarmament</mark>"), std::string::npos) << s;
   EXPECT_NE(s.find("<mark>Gao</mark>"), std::string::npos) << s;
@@ -50,7 +50,7 @@ TEST(Snippets, WindowAroundTheBestMatch) {
   EXPECT_LT(s.size(), 300u);
   // No match: the start of the text.
   auto none = qb.build("zzzz", {});
-  Highlighter hl2(a, none.highlight);
+  Highlighter hl2(a, none.highlight());
   EXPECT_EQ(hl2.snippet(text, 200).rfind("lorem", 0), 0u);
 }
 

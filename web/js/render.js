@@ -56,6 +56,10 @@ export function renderSuggestion(node, data, state, actions) {
       el('a', { href, id: 'suggestion-link', onclick: (e) => { e.preventDefault(); actions.setQuery(data.suggestion); } },
         data.suggestion), ' ?'));
   }
+  if (data.relaxed) {
+    // Some words matched nothing together with the others and were left out (dropped_words).
+    parts.unshift(el('p', { class: 'relaxed', id: 'relaxed-notice' }, t('relaxed', keptWords(state.q, data.dropped_words))));
+  }
   if (data.total === 0) {
     node.append(el('div', { class: 'no-results' },
       el('p', { class: 'no-results-title' }, t('noResults', state.q)),
@@ -64,6 +68,18 @@ export function renderSuggestion(node, data, state, actions) {
   } else {
     node.append(...parts);
   }
+}
+
+/// The query without the words the server left out (each dropped word once, as written).
+export function keptWords(q, dropped) {
+  const left = [...(dropped || [])];
+  const strip = (w) => w.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, '');
+  return q.split(/\s+/).filter((token) => {
+    const i = left.indexOf(strip(token));
+    if (i < 0) return true;
+    left.splice(i, 1);
+    return false;
+  }).join(' ');
 }
 
 export function renderHits(node, data, state, actions) {

@@ -117,4 +117,19 @@ describe('spelling', () => {
     assert.ok(view.total > 0);
     assert.equal(view.q, 'reconciliation');
   });
+
+  test('typing a word no record holds keeps the other words and says so', async () => {
+    const page = await open('?ui_lang=en');
+    await page.locator('#q').pressSequentially('women observers ceasefire zanzibarite', { delay: 15 });
+    await waitForUrl(page, (p) => p.get('q') === 'women observers ceasefire zanzibarite');
+    const { api, view } = await waitForApiMatch(page, server);
+    assert.equal(api.relaxed, true);
+    assert.deepEqual(api.dropped_words, ['zanzibarite']);
+    assert.ok(view.total > 0);
+    const notice = page.locator('#relaxed-notice');
+    await waitFor(async () => (await notice.count()) > 0, { message: 'the relaxed notice' });
+    assert.equal(await notice.textContent(),
+      'No result for all words; showing results for “women observers ceasefire”.');
+    assert.deepEqual(page.errors, []);
+  });
 });
