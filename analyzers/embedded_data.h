@@ -4,5 +4,6 @@
 namespace peacesearch::analyzers::data {
 extern const char* const stopwords_en;
 extern const char* const stopwords_fr;
+extern const char* const stopwords_ar;
 extern const char* const thesaurus;
 }  // namespace peacesearch::analyzers::data

@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 
+#include "analyzers/arabic.h"
 #include "analyzers/utf8.h"
 
 namespace peacesearch::analyzers {
@@ -66,7 +67,8 @@ std::string fold(std::string_view text, bool strip_accents) {
     }
   }
   std::free(mapped);
-  return out;
+  // Arabic orthography is the Arabic script's "accents": folded with them.
+  return strip_accents ? normalise_arabic(out) : out;
 }
 
 }  // namespace peacesearch::analyzers

@@ -2,6 +2,7 @@
 
 #include <cld2/public/compact_lang_det.h>
 
+#include "analyzers/arabic.h"
 #include "analyzers/fold.h"
 #include "analyzers/stopwords.h"
 #include "analyzers/tokenizer.h"
@@ -15,14 +16,18 @@ std::string_view lang_code(Lang lang) {
       return "en";
     case Lang::fr:
       return "fr";
+    case Lang::ar:
+      return "ar";
     default:
       return "";
   }
 }
 
 std::optional<Lang> parse_lang(std::string_view code) {
-  if (code == "en" || code == "EN" || code == "En") return Lang::en;
-  if (code == "fr" || code == "FR" || code == "Fr") return Lang::fr;
+  if (code.size() != 2) return std::nullopt;
+  std::string lower{static_cast<char>(code[0] | 0x20), static_cast<char>(code[1] | 0x20)};
+  for (Lang l : kLanguages)
+    if (lang_code(l) == lower) return l;
   return std::nullopt;
 }
 
@@ -58,12 +63,18 @@ Lang detect_language(std::string_view text, Lang fallback) {
   bool reliable = false;
   CLD2::ExtDetectLanguageSummary(valid.data(), static_cast<int>(valid.size()), true, top3, percent3,
                                  &text_bytes, &reliable);
-  int en = 0, fr = 0;
+  int en = 0, fr = 0, ar = 0;
   for (int i = 0; i < 3; ++i) {
     if (top3[i] == CLD2::ENGLISH) en += percent3[i];
     if (top3[i] == CLD2::FRENCH) fr += percent3[i];
+    if (top3[i] == CLD2::ARABIC) ar += percent3[i];
   }
+  if (reliable && ar >= 50) return Lang::ar;
   if (reliable && en != fr && (en >= 30 || fr >= 30)) return en > fr ? Lang::en : Lang::fr;
+  // Too short for CLD2: mostly Arabic letters is Arabic.
+  size_t arabic = 0, latin = 0;
+  for (const auto& tok : tokenize(valid)) (has_arabic(tok.text) ? arabic : latin) += 1;
+  if (arabic > latin) return Lang::ar;
   return by_stopwords(valid, fallback);
 }
 

@@ -10,7 +10,8 @@ namespace peacesearch::analyzers {
 /// A language's stopword list (analyzers/data/stopwords-*.txt), folded.
 class Stopwords {
  public:
-  /// Parses one word per line; '#' starts a comment. Words are folded as text is.
+  /// Parses one word per line; '#' starts a comment. Words take their searchable form
+  /// (word_form), as text does.
   explicit Stopwords(std::string_view list);
 
   /// The built-in list of `lang` (empty for unknown). Built once, immutable afterwards.

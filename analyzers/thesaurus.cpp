@@ -1,11 +1,11 @@
 #include "analyzers/thesaurus.h"
 
 #include "analyzers/analyzer.h"
+#include "analyzers/arabic.h"
 #include "analyzers/data_lines.h"
-#include "analyzers/elision.h"
 #include "analyzers/embedded_data.h"
-#include "analyzers/fold.h"
 #include "analyzers/tokenizer.h"
+#include "analyzers/word_form.h"
 
 namespace peacesearch::analyzers {
 namespace {
@@ -14,7 +14,7 @@ Expression analyse_expression(std::string_view expr) {
   Expression out;
   auto tokens = tokenize(expr);
   for (const auto& tok : tokens) {
-    std::string w = strip_elision(fold(tok.text));
+    std::string w = word_form(tok.text);
     if (!w.empty()) out.words.push_back(std::move(w));
   }
   out.acronym = tokens.size() == 1 && looks_like_acronym(tokens[0].text);
@@ -27,13 +27,15 @@ Expression analyse_expression(std::string_view expr) {
 }  // namespace
 
 std::string singular_key(std::string_view word) {
+  // Arabic number and gender are not a final letter: the stem is the key (لاجئ, لاجئين).
+  if (has_arabic(word)) return arabic_stem(std::string(word));
   if (word.size() >= 4 && (word.back() == 's' || word.back() == 'x')) word.remove_suffix(1);
   return std::string(word);
 }
 
 std::vector<std::string> number_variants(const std::string& word) {
   std::vector<std::string> out{word};
-  if (Analyzer::is_stopword(word, Lang::unknown)) return out;
+  if (Analyzer::is_stopword(word, Lang::unknown) || has_arabic(word)) return out;
   std::string key = singular_key(word);
   if (key != word) {
     out.push_back(key);

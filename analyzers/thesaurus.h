@@ -61,11 +61,13 @@ class Thesaurus {
   std::unordered_map<std::string, std::vector<std::pair<size_t, size_t>>> by_first_;
 };
 
-/// The singular key used to compare words: a trailing s or x removed from words of 4+ bytes.
+/// The singular key used to compare words: a trailing s or x removed from words of 4+ bytes;
+/// for Arabic script, the Arabic stem (its plurals and feminines are not a final letter).
 std::string singular_key(std::string_view word);
 
 /// The forms of a folded word that share its singular key and may be indexed: the word, and
-/// its singular or its plural in s (x after "au"/"eu"). Stopwords have no other form.
+/// its singular or its plural in s (x after "au"/"eu"). Stopwords and Arabic words have no
+/// other form here.
 std::vector<std::string> number_variants(const std::string& word);
 
 /// True when `raw` is written as an acronym: 2 to 10 letters or digits, all letters capitals,
