@@ -54,6 +54,21 @@ constexpr std::pair<std::string_view, std::string_view> kAliases[] = {
     {"Cap-Vert", "CV"},
     {"Swaziland", "SZ"},
     {"Turkey", "TR"},
+    {"سوريا", "SY"},
+    {"سورية", "SY"},
+    {"فلسطين", "PS"},
+    {"إيران", "IR"},
+    {"تنزانيا", "TZ"},
+    {"كوريا الجنوبية", "KR"},
+    {"جمهورية الكونغو الديمقراطية", "CD"},
+    {"الكونغو الديمقراطية", "CD"},
+};
+
+// Arabic display names where iso-codes' Arabic short name is a long official form.
+constexpr std::pair<std::string_view, std::string_view> kArabicDisplay[] = {
+    {"SY", "سوريا"},          {"IR", "إيران"},          {"PS", "فلسطين"},
+    {"TZ", "تنزانيا"},        {"KR", "كوريا الجنوبية"}, {"CD", "جمهورية الكونغو الديمقراطية"},
+    {"KP", "كوريا الشمالية"}, {"RU", "روسيا"},          {"VN", "فيتنام"},
 };
 
 // ISO short names put the key word first ("Korea, Republic of"); people say it the other way.
@@ -72,8 +87,20 @@ void Countries::add_alias(std::string_view name, const std::string& code) {
   if (!key.empty()) by_key_.emplace(std::move(key), code);
 }
 
+const std::string& CountryNames::in(analyzers::Lang lang) const {
+  switch (lang) {
+    case analyzers::Lang::fr:
+      return fr;
+    case analyzers::Lang::ar:
+      return ar;
+    default:
+      return en;
+  }
+}
+
 Countries Countries::load(const std::filesystem::path& iso_codes_json,
-                          const std::filesystem::path& french_mo) {
+                          const std::filesystem::path& french_mo,
+                          const std::filesystem::path& arabic_mo) {
   std::ifstream in(iso_codes_json);
   if (!in)
     throw BuildError("cannot read country list " + iso_codes_json.string() +
@@ -82,10 +109,13 @@ Countries Countries::load(const std::filesystem::path& iso_codes_json,
   if (doc.is_discarded() || !doc.contains("3166-1"))
     throw BuildError("unreadable country list " + iso_codes_json.string());
   auto french = read_mo_catalog(french_mo);
-  auto to_french = [&](const std::string& en) {
-    auto it = french.find(en);
-    return it == french.end() || it->second.empty() ? std::string() : it->second;
+  auto arabic = read_mo_catalog(arabic_mo);
+  auto translate = [](const auto& catalog, const std::string& en) {
+    auto it = catalog.find(en);
+    return it == catalog.end() || it->second.empty() ? std::string() : it->second;
   };
+  auto to_french = [&](const std::string& en) { return translate(french, en); };
+  auto to_arabic = [&](const std::string& en) { return translate(arabic, en); };
 
   Countries out;
   for (const auto& c : doc["3166-1"]) {
@@ -99,8 +129,14 @@ Countries Countries::load(const std::filesystem::path& iso_codes_json,
     names.fr = to_french(common);
     if (names.fr.empty()) names.fr = to_french(name);
     names.fr = names.fr.empty() ? names.en : display_name(names.fr);
+    names.ar = to_arabic(common);
+    if (names.ar.empty()) names.ar = to_arabic(name);
+    if (names.ar.empty()) names.ar = names.en;
+    for (auto [cc, ar] : kArabicDisplay)
+      if (cc == code) names.ar = std::string(ar);
     for (const auto& n :
-         {name, common, official, to_french(name), to_french(common), to_french(official)})
+         {name, common, official, to_french(name), to_french(common), to_french(official),
+          to_arabic(name), to_arabic(common), to_arabic(official)})
       out.add_alias(n, code);
     out.add_alias(code, code);
     out.add_alias(c.value("alpha_3", ""), code);

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "analyzers/arabic.h"
 #include "analyzers/fold.h"
 #include "analyzers/thesaurus.h"
 #include "analyzers/utf8.h"
@@ -36,8 +37,15 @@ class TermWriter {
         doc_.add_term(std::string(schema::kAcronymPrefix) + w.term, wdf);
       if (is_title) doc_.add_term(std::string(schema::kTitlePrefix) + w.term);
       if (w.stopword) continue;
+      // Arabic stems keep their positions: an Arabic phrase is matched on stems, since its
+      // words carry prefixes and suffixes ("للمقاتلين السابقين", "المقاتلون السابقون").
+      bool arabic_phrase = positions_ && analyzers::has_arabic(w.term);
       for (const auto& stem : stems(w.term, lang)) {
-        doc_.add_term(std::string(schema::kStemPrefix) + stem, wdf);
+        if (arabic_phrase) {
+          doc_.add_posting(std::string(schema::kStemPrefix) + stem, pos_, wdf);
+        } else {
+          doc_.add_term(std::string(schema::kStemPrefix) + stem, wdf);
+        }
         if (is_title) doc_.add_term(std::string(schema::kStemPrefix) + "S" + stem);
         if (is_title && organisation_) doc_.add_term(std::string(schema::kStemPrefix) + "N" + stem);
       }
@@ -60,13 +68,10 @@ class TermWriter {
   }
 
  private:
-  // A field whose language is unknown is stemmed both ways, so either query language meets it.
+  // A field whose language is unknown is stemmed both ways, so either query language meets
+  // it; Arabic-script words take the Arabic stem whatever the field's language.
   std::vector<std::string> stems(const std::string& term, Lang lang) const {
-    if (lang != Lang::unknown) return {analyzer_.stem(term, lang)};
-    auto en = analyzer_.stem(term, Lang::en);
-    auto fr = analyzer_.stem(term, Lang::fr);
-    if (en == fr) return {en};
-    return {en, fr};
+    return analyzer_.stems(term, lang);
   }
 
   Xapian::Document& doc_;
@@ -134,10 +139,12 @@ BuiltDocument DocumentBuilder::build(const Record& r, const RecordContext& ctx) 
   const auto& cn = countries_.names(r.country);
   terms.text(cn.en, Lang::en, kBodyWdf, false);
   terms.text(cn.fr, Lang::fr, kBodyWdf, false);
+  terms.text(cn.ar, Lang::ar, kBodyWdf, false);
   for (const auto& slug : r.themes) {
     if (const Theme* t = themes_.find(slug)) {
       terms.text(t->en, Lang::en, kBodyWdf, false);
       terms.text(t->fr, Lang::fr, kBodyWdf, false);
+      if (!t->ar.empty()) terms.text(t->ar, Lang::ar, kBodyWdf, false);
     }
   }
 

@@ -56,7 +56,7 @@ nlohmann::json metadata_countries(const CorpusFacts& facts, const Countries& cou
   for (const auto& code : facts.countries) {
     if (code.empty()) continue;
     const auto& n = countries.names(code);
-    out[code] = {{"en", n.en}, {"fr", n.fr}};
+    out[code] = {{"en", n.en}, {"fr", n.fr}, {"ar", n.ar}};
   }
   return out;
 }

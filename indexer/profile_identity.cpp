@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <regex>
 
+#include "analyzers/arabic.h"
 #include "analyzers/fold.h"
 
 namespace peacesearch::indexer {
@@ -23,6 +24,33 @@ const std::regex& with_name() {
                                  "150}?)\\s*\\(([^)]{1,200})\\)",
                              std::regex::icase | std::regex::ECMAScript);
   return re;
+}
+
+// Arabic pages: "تأسست NAME (ACR) عام 2012" or "أنشئت في عام ٢٠١١ NAME (ACR)". std::regex reads
+// bytes, so verbs and digits are alternations, and the name runs up to its parenthesis.
+const std::string kArabicDigit = "(?:[0-9]|٠|١|٢|٣|٤|٥|٦|٧|٨|٩|۰|۱|۲|۳|۴|۵|۶|۷|۸|۹)";
+const std::string kArabicYear = "(" + kArabicDigit + "{4})";
+const std::string kArabicVerbs =
+    "(?:تأسست|تاسست|تأسس|تاسس|تأسّست|أُسست|أسست|اسست|أسس|أُنشئت|أنشئت|انشئت|أُنشئ|أنشئ|انشئ|"
+    "تم تأسيس|تم إنشاء|تم انشاء|أُطلقت|أطلقت|انطلقت)";
+const std::string kArabicWhen = "(?:\\s+(?:في|فى)\\s+)?\\s*(?:عام|سنة)?\\s*";
+
+const std::regex& arabic_name_then_year() {
+  static const std::regex re(
+      kArabicVerbs + "\\s+([^()\\n]{2,150}?)\\s*\\(([^)]{1,200})\\)" + kArabicWhen + kArabicYear,
+      std::regex::ECMAScript);
+  return re;
+}
+
+const std::regex& arabic_year_then_name() {
+  static const std::regex re(kArabicVerbs + kArabicWhen + kArabicYear +
+                                 "\\s*(?:،|,)?\\s*([^()\\n]{2,150}?)\\s*\\(([^)]{1,200})\\)",
+                             std::regex::ECMAScript);
+  return re;
+}
+
+int arabic_year(const std::string& digits) {
+  return std::stoi(analyzers::normalise_arabic(digits));
 }
 
 const std::regex& year_only() {
@@ -49,6 +77,10 @@ bool starts_like_a_name(std::string_view s) {
 
 // "FAP; in English 'Active Women for Peace'" -> "FAP"; "in English 'X'" -> "".
 std::string acronym_in(std::string paren) {
+  for (std::string_view arabic_mark : {"؛", "،"}) {  // Arabic semicolon and comma
+    size_t at = paren.find(arabic_mark);
+    if (at != std::string::npos) paren = paren.substr(0, at);
+  }
   paren = paren.substr(0, paren.find_first_of(";,"));
   while (!paren.empty() && (paren.back() == ' ' || paren.back() == '\'' || paren.back() == '"'))
     paren.pop_back();
@@ -76,6 +108,19 @@ Identity find_identity(std::string_view text) {
       return id;
     }
   }
+  if (analyzers::has_arabic(s)) {
+    auto take = [&](const std::string& name, const std::string& paren, const std::string& year) {
+      std::string n = name;
+      while (!n.empty() && n.back() == ' ') n.pop_back();
+      if (n.empty() || word_count(n) > 12) return false;
+      id.name = n;
+      id.acronym = acronym_in(paren);
+      id.founded = arabic_year(year);
+      return true;
+    };
+    if (std::regex_search(s, m, arabic_name_then_year()) && take(m[1], m[2], m[3])) return id;
+    if (std::regex_search(s, m, arabic_year_then_name()) && take(m[2], m[3], m[1])) return id;
+  }
   if (std::regex_search(s, m, year_only())) id.founded = std::stoi(m[1].str());
   return id;
 }
@@ -83,7 +128,7 @@ Identity find_identity(std::string_view text) {
 std::string summary_subject(std::string_view summary) {
   size_t best = std::string_view::npos;
   for (std::string_view verb : {" is a ", " is an ", " is the ", " est un ", " est une ",
-                                " est le ", " est la ", " est l'", " est l’"}) {
+                                " est le ", " est la ", " est l'", " est l’", " هي ", " هو "}) {
     best = std::min(best, summary.find(verb));
   }
   if (best == std::string_view::npos) return {};

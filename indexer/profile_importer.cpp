@@ -1,5 +1,6 @@
 #include "indexer/profile_importer.h"
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -70,8 +71,16 @@ std::string normalised(std::string_view text) {
 }
 
 std::optional<analyzers::Lang> page_language(const ProfilePage& page) {
-  if (page.english_labels > page.french_labels) return analyzers::Lang::en;
-  if (page.french_labels > page.english_labels) return analyzers::Lang::fr;
+  int most = std::max({page.english_labels, page.french_labels, page.arabic_labels});
+  if (most > 0) {
+    // One language's labels outnumber the others'.
+    int ties =
+        (page.english_labels == most) + (page.french_labels == most) + (page.arabic_labels == most);
+    if (ties == 1) {
+      if (page.arabic_labels == most) return analyzers::Lang::ar;
+      return page.english_labels == most ? analyzers::Lang::en : analyzers::Lang::fr;
+    }
+  }
   std::string text = page.summary;
   for (const auto& p : page.paragraphs) text += "\n" + p;
   for (const auto& b : page.bullets) text += "\n" + b.text;

@@ -8,7 +8,7 @@
 namespace peacesearch::indexer {
 namespace {
 
-enum class Lang { en, fr, none };
+enum class Lang { en, fr, ar, none };
 
 struct Label {
   const char* key;  // folded
@@ -27,7 +27,16 @@ constexpr Label kVerification[] = {{"verified", Lang::en, "1"},
                                    {"pas encore verifiee", Lang::fr, "0"},
                                    {"pas encore verifie(e)", Lang::fr, "0"},
                                    {"non verifie", Lang::fr, "0"},
-                                   {"non verifiee", Lang::fr, "0"}};
+                                   {"non verifiee", Lang::fr, "0"},
+                                   // Arabic keys are folded too: no hamza, ة -> ه.
+                                   {"تم التحقق", Lang::ar, "1"},
+                                   {"موثق", Lang::ar, "1"},
+                                   {"موثقه", Lang::ar, "1"},
+                                   {"تم التحقق منها", Lang::ar, "1"},
+                                   {"لم يتم التحقق بعد", Lang::ar, "0"},
+                                   {"لم يتم التحقق", Lang::ar, "0"},
+                                   {"غير موثق", Lang::ar, "0"},
+                                   {"غير موثقه", Lang::ar, "0"}};
 constexpr Label kHeadings[] = {{"national level", Lang::en, "national"},
                                {"international level", Lang::en, "international"},
                                {"regional level", Lang::en, "regional"},
@@ -37,32 +46,54 @@ constexpr Label kHeadings[] = {{"national level", Lang::en, "national"},
                                {"niveau regional", Lang::fr, "regional"},
                                {"niveau local", Lang::fr, "local"},
                                {"au niveau national", Lang::fr, "national"},
-                               {"au niveau international", Lang::fr, "international"}};
+                               {"au niveau international", Lang::fr, "international"},
+                               {"على المستوى الوطني", Lang::ar, "national"},
+                               {"على المستوى الدولي", Lang::ar, "international"},
+                               {"على المستوى الاقليمي", Lang::ar, "regional"},
+                               {"على المستوى المحلي", Lang::ar, "local"},
+                               {"المستوى الوطني", Lang::ar, "national"},
+                               {"المستوى الدولي", Lang::ar, "international"},
+                               {"المستوى الاقليمي", Lang::ar, "regional"},
+                               {"المستوى المحلي", Lang::ar, "local"}};
 
 // Line beginnings (folded).
-constexpr Label kUpdated[] = {{"last updated", Lang::en, ""},
-                              {"updated", Lang::en, ""},
-                              {"mis a jour", Lang::fr, ""},
-                              {"mise a jour", Lang::fr, ""},
-                              {"derniere mise a jour", Lang::fr, ""}};
-constexpr Label kAchievements[] = {
-    {"among its achievements", Lang::en, ""}, {"its achievements", Lang::en, ""},
-    {"achievements", Lang::en, ""},           {"parmi ses realisations", Lang::fr, ""},
-    {"ses realisations", Lang::fr, ""},       {"realisations", Lang::fr, ""}};
-constexpr Label kCountry[] = {{"latest from ", Lang::en, ""},
-                              {"latest news from ", Lang::en, ""},
-                              {"dernieres nouvelles ", Lang::fr, ""},
-                              {"derniere actualite ", Lang::fr, ""}};
-constexpr Label kTheme[] = {{"more on ", Lang::en, ""}, {"plus sur ", Lang::fr, ""}};
-constexpr Label kWebsite[] = {
-    {"website", Lang::en, ""}, {"site web", Lang::fr, ""}, {"site internet", Lang::fr, ""}};
+constexpr Label kUpdated[] = {{"last updated", Lang::en, ""},         {"updated", Lang::en, ""},
+                              {"mis a jour", Lang::fr, ""},           {"mise a jour", Lang::fr, ""},
+                              {"derniere mise a jour", Lang::fr, ""}, {"اخر تحديث", Lang::ar, ""},
+                              {"تاريخ التحديث", Lang::ar, ""},        {"تم التحديث", Lang::ar, ""}};
+constexpr Label kAchievements[] = {{"among its achievements", Lang::en, ""},
+                                   {"its achievements", Lang::en, ""},
+                                   {"achievements", Lang::en, ""},
+                                   {"parmi ses realisations", Lang::fr, ""},
+                                   {"ses realisations", Lang::fr, ""},
+                                   {"realisations", Lang::fr, ""},
+                                   {"من بين انجازاتها", Lang::ar, ""},
+                                   {"من بين انجازاته", Lang::ar, ""},
+                                   {"من انجازاتها", Lang::ar, ""},
+                                   {"من انجازاته", Lang::ar, ""},
+                                   {"انجازاتها", Lang::ar, ""},
+                                   {"انجازاته", Lang::ar, ""}};
+constexpr Label kCountry[] = {
+    {"latest from ", Lang::en, ""},         {"latest news from ", Lang::en, ""},
+    {"dernieres nouvelles ", Lang::fr, ""}, {"derniere actualite ", Lang::fr, ""},
+    {"اخر الاخبار من ", Lang::ar, ""},      {"احدث الاخبار من ", Lang::ar, ""}};
+constexpr Label kTheme[] = {{"more on ", Lang::en, ""},
+                            {"plus sur ", Lang::fr, ""},
+                            {"المزيد حول ", Lang::ar, ""},
+                            {"المزيد عن ", Lang::ar, ""}};
+constexpr Label kWebsite[] = {{"website", Lang::en, ""},
+                              {"site web", Lang::fr, ""},
+                              {"site internet", Lang::fr, ""},
+                              {"الموقع الالكتروني", Lang::ar, ""},
+                              {"الموقع", Lang::ar, ""}};
 // The directory's own links and calls to action: never part of a description.
 constexpr const char* kFurniture[] = {
-    "read more",  "lire la suite",   "en savoir plus",   "share your",  "share this",
-    "partagez",   "partager",        "submit an organi", "submit your", "soumettre une",
-    "soumettez",  "explore related", "explorer les",     "explorez",    "see also",
-    "voir aussi", "back to",         "retour a",         "print this",  "imprimer",
-    "follow us",  "suivez-nous",     "subscribe",        "abonnez"};
+    "read more", "lire la suite", "en savoir plus", "share your", "share this", "partagez",
+    "partager", "submit an organi", "submit your", "soumettre une", "soumettez", "explore related",
+    "explorer les", "explorez", "see also", "voir aussi", "back to", "retour a", "print this",
+    "imprimer", "follow us", "suivez-nous", "subscribe", "abonnez",
+    // Arabic, folded: read more, share your work, add an organisation, explore, follow us.
+    "اقرا المزيد", "شارك عملك", "شاركوا", "اضف منظمه", "استكشف", "تابعونا", "عوده الي"};
 
 std::string_view trim(std::string_view s) {
   auto space = [](unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
@@ -79,6 +110,11 @@ std::string key_of(std::string_view line) {
   std::string key = analyzers::fold(line);
   while (!key.empty() && (key.back() == ':' || key.back() == '.' || key.back() == ' '))
     key.pop_back();
+  // The Arabic full stop and comma are two bytes: "؛" U+061B, "،" U+060C, "۔" U+06D4.
+  while (key.ends_with("\xD8\x8C") || key.ends_with("\xD8\x9B") || key.ends_with("\xDB\x94")) {
+    key.resize(key.size() - 2);
+    while (!key.empty() && key.back() == ' ') key.pop_back();
+  }
   return key;
 }
 
@@ -152,6 +188,7 @@ ProfilePage split_profile_page(std::string_view text) {
   auto count = [&](const Label* l) {
     if (l->lang == Lang::en) ++page.english_labels;
     if (l->lang == Lang::fr) ++page.french_labels;
+    if (l->lang == Lang::ar) ++page.arabic_labels;
   };
   bool in_sections = false, after_bullet = false;
   std::string scope, paragraph;

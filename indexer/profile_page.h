@@ -24,10 +24,11 @@ struct ProfilePage {
   std::string website;
   int english_labels = 0;  ///< page labels seen in English ("Verified", "National level"…)
   int french_labels = 0;   ///< and in French ("Vérifié", "Niveau national"…)
+  int arabic_labels = 0;  ///< and in Arabic ("تم التحقق", "على المستوى الوطني"…)
 };
 
-/// Splits a profile page copied as text into its parts by the directory's labels, in English
-/// or French. Lines it does not recognise after the description are dropped as furniture.
+/// Splits a profile page copied as text into its parts by the directory's labels, in English,
+/// French or Arabic. Lines it does not recognise after the description are dropped as furniture.
 ProfilePage split_profile_page(std::string_view text);
 
 }  // namespace peacesearch::indexer

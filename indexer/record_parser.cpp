@@ -172,7 +172,7 @@ Record RecordParser::parse(std::string_view line, const std::string& source) con
   std::string lang = check.text("lang", false, 8);
   if (!lang.empty()) {
     r.lang = analyzers::parse_lang(lang);
-    if (!r.lang) check.fail("\"lang\" must be \"en\" or \"fr\", not \"" + lang + "\"");
+    if (!r.lang) check.fail("\"lang\" must be \"en\", \"fr\" or \"ar\", not \"" + lang + "\"");
   }
   if (obj.contains("themes") && !obj["themes"].is_null()) {
     if (!obj["themes"].is_array()) {

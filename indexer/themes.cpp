@@ -45,11 +45,13 @@ Themes Themes::from_json(const nlohmann::json& array, const std::string& source)
                         "\"");
       return t[name].get<std::string>();
     };
-    Theme theme{field("slug"), field("en"), field("fr")};
+    Theme theme{field("slug"), field("en"), field("fr"), ""};
+    if (t.contains("ar")) theme.ar = field("ar");
     if (out.by_key_.contains(theme_key(theme.slug)))
       throw DataError(source + ": theme \"" + theme.slug + "\" is listed twice");
     size_t idx = out.themes_.size();
-    for (const auto& k : {theme.slug, theme.en, theme.fr}) out.by_key_.emplace(theme_key(k), idx);
+    for (const auto& k : {theme.slug, theme.en, theme.fr, theme.ar})
+      if (!k.empty()) out.by_key_.emplace(theme_key(k), idx);
     out.themes_.push_back(std::move(theme));
   }
   return out;
@@ -69,7 +71,11 @@ const Theme* Themes::find(const std::string& slug) const {
 
 nlohmann::json Themes::to_json() const {
   auto arr = nlohmann::json::array();
-  for (const auto& t : themes_) arr.push_back({{"slug", t.slug}, {"en", t.en}, {"fr", t.fr}});
+  for (const auto& t : themes_) {
+    nlohmann::json j = {{"slug", t.slug}, {"en", t.en}, {"fr", t.fr}};
+    if (!t.ar.empty()) j["ar"] = t.ar;
+    arr.push_back(std::move(j));
+  }
   return arr;
 }
 

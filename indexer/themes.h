@@ -9,22 +9,24 @@
 
 namespace peacesearch::indexer {
 
-/// A theme: its slug and its English and French labels.
+/// A theme: its slug and its labels in English, French and Arabic.
 struct Theme {
   std::string slug;
   std::string en;
   std::string fr;
+  std::string ar;  ///< may be empty in a user's themes file: the English label stands in
 };
 
 /// The theme vocabulary of a corpus (themes.json): slugs and labels, in file order.
 class Themes {
  public:
-  /// Reads `[{"slug":…,"en":…,"fr":…}, …]`; throws DataError naming the file when malformed.
+  /// Reads `[{"slug":…,"en":…,"fr":…,"ar":…}, …]` ("ar" optional); throws DataError naming
+  /// the file when malformed.
   static Themes load(const std::filesystem::path& themes_json);
   /// Builds from the same JSON array (as stored in the index metadata).
   static Themes from_json(const nlohmann::json& array, const std::string& source);
 
-  /// The slug for a slug or an English or French label, ignoring case and accents.
+  /// The slug for a slug or a label in any language, ignoring case and accents.
   std::optional<std::string> resolve(std::string_view slug_or_label) const;
 
   const Theme* find(const std::string& slug) const;

@@ -5,7 +5,7 @@
 
 using peacesearch::testing::countries;
 
-TEST(Countries, ResolvesCodesAndNamesInEnglishAndFrench) {
+TEST(Countries, ResolvesCodesAndNamesInEnglishFrenchAndArabic) {
   const std::pair<const char*, const char*> cases[] = {
       {"ML", "ML"},
       {"ml", "ML"},
@@ -26,6 +26,14 @@ TEST(Countries, ResolvesCodesAndNamesInEnglishAndFrench) {
       {"DR Congo", "CD"},
       {"Bosnie-Herzégovine", "BA"},
       {"Philippines", "PH"},
+      {"العراق", "IQ"},
+      {"مالي", "ML"},
+      {"السودان", "SD"},  // iso-codes writes it with a shadda: السّودان
+      {"السُّودان", "SD"},  // and with more diacritics than the catalogue
+      {"جمهورية العراق", "IQ"},
+      {"سوريا", "SY"},
+      {"لبنان", "LB"},
+      {"فلسطين", "PS"},
   };
   for (const auto& [name, code] : cases) {
     auto got = countries().resolve(name);
@@ -42,6 +50,9 @@ TEST(Countries, NamesForDisplay) {
   EXPECT_EQ(countries().names("TD").fr, "Tchad");
   EXPECT_EQ(countries().names("CD").en, "Democratic Republic of the Congo");
   EXPECT_EQ(countries().names("ZZ").en, "");
+  EXPECT_EQ(countries().names("IQ").ar, "العراق");
+  EXPECT_EQ(countries().names("SY").ar, "سوريا");
+  EXPECT_EQ(countries().names("ML").in(peacesearch::analyzers::Lang::ar), "مالي");
 }
 
 TEST(Themes, ResolveSlugsAndLabels) {

@@ -66,7 +66,7 @@ TEST_F(RecordParserTest, RefusesContractBreachesWithClearMessages) {
       {R"({"type":"organisation","id":"x","name":"N","country":"ML","updated":"March 2019"})",
        "\"updated\" must be \"YYYY-MM\""},
       {R"({"type":"organisation","id":"x","name":"N","country":"ML","lang":"de"})",
-       "\"lang\" must be \"en\" or \"fr\""},
+       "\"lang\" must be \"en\", \"fr\" or \"ar\""},
       {R"({"type":"organisation","id":"bad id!","name":"N","country":"ML"})", "\"id\" must be"},
       {R"({"type":"organisation","id":"x","name":"N","country":"ML","colour":"red"})",
        "unknown field \"colour\""},
