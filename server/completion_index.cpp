@@ -3,9 +3,8 @@
 #include <algorithm>
 #include <set>
 
-#include "analyzers/elision.h"
-#include "analyzers/fold.h"
 #include "analyzers/tokenizer.h"
+#include "analyzers/word_form.h"
 #include "server/index_snapshot.h"
 
 namespace peacesearch::server {
@@ -17,7 +16,7 @@ namespace {
 std::vector<std::string> folded_words(std::string_view text) {
   std::vector<std::string> out;
   for (const auto& t : analyzers::tokenize(text)) {
-    auto w = analyzers::strip_elision(analyzers::fold(t.text));
+    auto w = analyzers::word_form(t.text);
     if (!w.empty()) out.push_back(std::move(w));
   }
   return out;
@@ -33,13 +32,16 @@ CompletionIndex::CompletionIndex(const nlohmann::json& organisations, const Labe
     if (!acronym.empty()) add({"organisation", acronym + " — " + name, id, Lang::unknown, 0});
   }
   for (const auto& [code, names] : labels.countries()) {
-    add({"country", names.first, code, Lang::en, 2});
-    if (names.second != names.first) add({"country", names.second, code, Lang::fr, 2});
+    add({"country", names.en, code, Lang::en, 2});
+    if (names.fr != names.en) add({"country", names.fr, code, Lang::fr, 2});
+    if (names.ar != names.en) add({"country", names.ar, code, Lang::ar, 2});
   }
-  for (const auto& slug : labels.theme_order()) {
-    add({"theme", labels.theme(slug, Lang::en), slug, Lang::en, 3});
-    add({"theme", labels.theme(slug, Lang::fr), slug, Lang::fr, 3});
-  }
+  for (const auto& slug : labels.theme_order())
+    for (Lang lang : analyzers::kLanguages) {
+      std::string label = labels.theme(slug, lang);
+      if (lang == Lang::en || label != labels.theme(slug, Lang::en))
+        add({"theme", label, slug, lang, 3});
+    }
   std::sort(keys_.begin(), keys_.end());
 }
 

@@ -9,17 +9,28 @@ namespace peacesearch::server {
 
 using analyzers::Lang;
 
+const std::string& LocalNames::in(Lang lang) const {
+  if (lang == Lang::fr) return fr;
+  if (lang == Lang::ar) return ar;
+  return en;
+}
+
 Labels Labels::from_metadata(const Xapian::Database& db) {
+  // Indexes built before Arabic labels existed have none: English stands in.
+  auto names_of = [](const nlohmann::json& j, const std::string& fallback) {
+    LocalNames n{j.value("en", fallback), j.value("fr", fallback), ""};
+    n.ar = j.value("ar", n.en);
+    return n;
+  };
   Labels l;
   auto countries = nlohmann::json::parse(db.get_metadata(schema::kMetaCountries), nullptr, false);
   if (countries.is_object())
-    for (const auto& [code, names] : countries.items())
-      l.countries_[code] = {names.value("en", code), names.value("fr", code)};
+    for (const auto& [code, names] : countries.items()) l.countries_[code] = names_of(names, code);
   auto themes = nlohmann::json::parse(db.get_metadata(schema::kMetaThemes), nullptr, false);
   if (themes.is_array())
     for (const auto& t : themes) {
       std::string slug = t.value("slug", "");
-      l.themes_[slug] = {t.value("en", slug), t.value("fr", slug)};
+      l.themes_[slug] = names_of(t, slug);
       l.theme_order_.push_back(slug);
     }
   return l;
@@ -28,13 +39,13 @@ Labels Labels::from_metadata(const Xapian::Database& db) {
 std::string Labels::country(const std::string& code, Lang lang) const {
   auto it = countries_.find(code);
   if (it == countries_.end()) return code;
-  return lang == Lang::fr ? it->second.second : it->second.first;
+  return it->second.in(lang);
 }
 
 std::string Labels::theme(const std::string& slug, Lang lang) const {
   auto it = themes_.find(slug);
   if (it == themes_.end()) return slug;
-  return lang == Lang::fr ? it->second.second : it->second.first;
+  return it->second.in(lang);
 }
 
 std::shared_ptr<const IndexSnapshot> IndexSnapshot::open(const fs::path& generation,

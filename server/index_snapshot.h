@@ -17,7 +17,15 @@
 
 namespace peacesearch::server {
 
-/// English and French labels of the countries and themes an index holds (from its metadata).
+/// A label in each interface language.
+struct LocalNames {
+  std::string en, fr, ar;
+  /// The label in `lang` (English for unknown).
+  const std::string& in(analyzers::Lang lang) const;
+};
+
+/// The labels of the countries and themes an index holds (from its metadata), in English,
+/// French and Arabic.
 class Labels {
  public:
   static Labels from_metadata(const Xapian::Database& db);
@@ -25,16 +33,14 @@ class Labels {
   std::string country(const std::string& code, analyzers::Lang lang) const;
   std::string theme(const std::string& slug, analyzers::Lang lang) const;
   bool has_theme(const std::string& slug) const { return themes_.contains(slug); }
-  /// Theme slugs in the order of themes.json.
+  /// Theme slugs in the order of the theme list.
   const std::vector<std::string>& theme_order() const { return theme_order_; }
-  /// Country codes and their names, for completion.
-  const std::unordered_map<std::string, std::pair<std::string, std::string>>& countries() const {
-    return countries_;
-  }
+  /// Country codes and their names, for completion and name filters.
+  const std::unordered_map<std::string, LocalNames>& countries() const { return countries_; }
 
  private:
-  std::unordered_map<std::string, std::pair<std::string, std::string>> countries_;  // en, fr
-  std::unordered_map<std::string, std::pair<std::string, std::string>> themes_;
+  std::unordered_map<std::string, LocalNames> countries_;
+  std::unordered_map<std::string, LocalNames> themes_;
   std::vector<std::string> theme_order_;
 };
 

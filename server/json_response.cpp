@@ -7,7 +7,8 @@ using analyzers::Lang;
 namespace {
 
 std::string type_label(const std::string& type, Lang lang) {
-  if (type == "organisation") return lang == Lang::fr ? "Organisations" : "Organisations";
+  if (type == "organisation") return lang == Lang::ar ? "منظمات" : "Organisations";
+  if (lang == Lang::ar) return "أنشطة";
   return lang == Lang::fr ? "Activités" : "Activities";
 }
 

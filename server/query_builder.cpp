@@ -2,6 +2,8 @@
 
 #include <cstdint>
 
+#include "analyzers/arabic.h"
+#include "analyzers/utf8.h"
 #include "indexer/schema.h"
 #include "server/query_lexer.h"
 
@@ -43,14 +45,7 @@ QueryBuilder::QueryBuilder(const analyzers::Analyzer& analyzer,
 
 Xapian::Query QueryBuilder::word_query(const std::string& word, const QueryOptions& options,
                                        HighlightTerms& hl) const {
-  std::vector<std::string> stems;
-  if (options.lang) {
-    stems.push_back(analyzer_.stem(word, *options.lang));
-  } else {
-    stems.push_back(analyzer_.stem(word, Lang::en));
-    auto fr = analyzer_.stem(word, Lang::fr);
-    if (fr != stems[0]) stems.push_back(fr);
-  }
+  std::vector<std::string> stems = analyzer_.stems(word, options.lang.value_or(Lang::unknown));
   hl.words.insert(word);
   std::vector<Xapian::Query> terms;
   for (const auto& s : stems) {
@@ -65,7 +60,7 @@ Xapian::Query QueryBuilder::word_query(const std::string& word, const QueryOptio
 Xapian::Query QueryBuilder::typed_query(const std::string& word, bool capitals,
                                         const QueryOptions& options, HighlightTerms& hl) const {
   Xapian::Query whole = word_query(word, options, hl);
-  if (word.size() < 2) return whole;
+  if (analyzers::utf8_length(word) < 2) return whole;
   // Written in capitals, the word is an acronym being typed: it expands among acronyms only,
   // so "UN" does not become every French "une" and "union".
   std::string term_prefix = capitals ? std::string(schema::kAcronymPrefix) : std::string();
@@ -77,8 +72,9 @@ Xapian::Query QueryBuilder::typed_query(const std::string& word, bool capitals,
     // stems: counting them again would weigh the user's own spelling above its equivalents.
     std::erase_if(terms, [&](const std::string& t) {
       if (!term_prefix.empty()) return false;
-      return hl.stems.contains(analyzer_.stem(t, Lang::en)) ||
-             hl.stems.contains(analyzer_.stem(t, Lang::fr));
+      for (const auto& s : analyzer_.stems(t, Lang::unknown))
+        if (hl.stems.contains(s)) return true;
+      return false;
     });
     prefix = Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
     if (capitals)
@@ -94,12 +90,25 @@ Xapian::Query QueryBuilder::phrase_query(const std::vector<std::string>& words,
                                          HighlightTerms& hl) const {
   std::vector<Xapian::Query> parts;
   for (const auto& w : words) {
+    if (analyzers::has_arabic(w) && !is_stop(w)) {
+      // Arabic words are matched on their stems (indexed with positions for this): prefixes
+      // and suffixes vary inside a phrase as anywhere else.
+      std::vector<Xapian::Query> stems;
+      for (const auto& s : analyzer_.stems(w, Lang::ar)) {
+        hl.stems.insert(s);
+        stems.emplace_back(std::string(schema::kStemPrefix) + s);
+      }
+      hl.words.insert(w);
+      parts.push_back(combine(Xapian::Query::OP_OR, stems));
+      continue;
+    }
     // A thesaurus expression ignores plurals, so its phrase accepts each word's other number.
     std::vector<std::string> forms =
         number_variants ? analyzers::number_variants(w) : std::vector<std::string>{w};
     std::vector<Xapian::Query> terms;
     for (const auto& f : forms) {
-      hl.words.insert(f);
+      // An equivalent's stopwords ("de" of "justice de transition") are not worth a mark.
+      if (!number_variants || !is_stop(f)) hl.words.insert(f);
       terms.emplace_back(f);
     }
     parts.push_back(combine(Xapian::Query::OP_OR, terms));

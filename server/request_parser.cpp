@@ -38,7 +38,7 @@ std::optional<std::string> single(const Params& params, const std::string& name)
 
 analyzers::Lang parse_lang_param(const std::string& name, const std::string& value) {
   auto lang = analyzers::parse_lang(value);
-  if (!lang) throw bad(name, "must be en or fr, not \"" + value + "\"");
+  if (!lang) throw bad(name, "must be en, fr or ar, not \"" + value + "\"");
   return *lang;
 }
 
@@ -107,11 +107,12 @@ SearchRequest parse_search_request(const Params& params, const Labels& labels,
     if (code.size() == 2) {
       for (char& ch : code) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
     } else {
-      // A country name in English or French, as the data accepts.
+      // A country name in English, French or Arabic, as the data accepts.
       std::string key = analyzers::fold(c);
       code.clear();
       for (const auto& [cc, names] : labels.countries())
-        if (analyzers::fold(names.first) == key || analyzers::fold(names.second) == key) code = cc;
+        for (analyzers::Lang l : analyzers::kLanguages)
+          if (analyzers::fold(names.in(l)) == key) code = cc;
       if (code.empty()) throw bad("country", "unknown country \"" + c + "\"");
     }
     req.countries.push_back(code);
@@ -123,9 +124,8 @@ SearchRequest parse_search_request(const Params& params, const Labels& labels,
     }
     std::string key = analyzers::fold(t), found;
     for (const auto& slug : labels.theme_order())
-      if (analyzers::fold(labels.theme(slug, analyzers::Lang::en)) == key ||
-          analyzers::fold(labels.theme(slug, analyzers::Lang::fr)) == key)
-        found = slug;
+      for (analyzers::Lang l : analyzers::kLanguages)
+        if (analyzers::fold(labels.theme(slug, l)) == key) found = slug;
     if (found.empty()) throw bad("theme", "unknown theme \"" + t + "\"");
     req.themes.push_back(found);
   }

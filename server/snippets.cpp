@@ -38,8 +38,9 @@ bool Highlighter::matches(const std::string& term) const {
   for (const auto& p : terms_.prefixes)
     if (term.compare(0, p.size(), p) == 0) return true;
   if (terms_.stems.empty()) return false;
-  return terms_.stems.contains(analyzer_.stem(term, Lang::en)) ||
-         terms_.stems.contains(analyzer_.stem(term, Lang::fr));
+  for (const auto& s : analyzer_.stems(term, Lang::unknown))
+    if (terms_.stems.contains(s)) return true;
+  return false;
 }
 
 namespace {

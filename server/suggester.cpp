@@ -4,8 +4,9 @@
 #include <set>
 
 #include "analyzers/analyzer.h"
-#include "analyzers/fold.h"
 #include "analyzers/tokenizer.h"
+#include "analyzers/utf8.h"
+#include "analyzers/word_form.h"
 
 namespace peacesearch::server {
 
@@ -36,8 +37,8 @@ nlohmann::json Suggester::suggest(const std::string& q, size_t limit, Lang ui_la
   // Frequent indexed words beginning with the last word typed.
   auto tokens = analyzers::tokenize(q);
   if (tokens.empty() || out.size() >= limit) return out;
-  std::string prefix = analyzers::fold(tokens.back().text);
-  if (prefix.size() < 2) return out;
+  std::string prefix = analyzers::word_form(tokens.back().text);
+  if (analyzers::utf8_length(prefix) < 2) return out;
   auto lease = snapshot_->lease();
   Xapian::Database& db = lease.db();
   std::vector<std::pair<Xapian::doccount, std::string>> words;
@@ -45,7 +46,8 @@ nlohmann::json Suggester::suggest(const std::string& q, size_t limit, Lang ui_la
   for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix) && scanned < 5000;
        ++t, ++scanned) {
     std::string term = *t;
-    if (term.size() < 3 || analyzers::Analyzer::is_stopword(term, Lang::unknown)) continue;
+    if (analyzers::utf8_length(term) < 3 || analyzers::Analyzer::is_stopword(term, Lang::unknown))
+      continue;
     words.emplace_back(t.get_termfreq(), term);
   }
   std::sort(words.begin(), words.end(),

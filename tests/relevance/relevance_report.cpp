@@ -27,7 +27,9 @@ int main() {
     std::vector<Judgment> judgments;
   };
   std::vector<Set> sets = {{"dev", load_judgments(dir_of_sets / "dev.jsonl")},
-                           {"heldout", load_judgments(dir_of_sets / "heldout.jsonl")}};
+                           {"heldout", load_judgments(dir_of_sets / "heldout.jsonl")},
+                           {"ar-dev", load_judgments(dir_of_sets / "arabic-dev.jsonl")},
+                           {"ar-held", load_judgments(dir_of_sets / "arabic-heldout.jsonl")}};
   auto input = source_dir() / "sample-data";
   auto themes = indexer::Themes::load(input / "themes.json");
   auto corpus = indexer::CorpusReader(countries(), themes).read(input);

@@ -80,3 +80,32 @@ TEST_F(RelevanceTest, HeldOutSet) {
   EXPECT_GE(ev.mrr, 0.6);
   EXPECT_GE(ev.recall_at_10, 0.6);
 }
+
+// Arabic (issue 13): the development set meets every bar, typed and keystroke by keystroke.
+TEST_F(RelevanceTest, ArabicDevelopmentSet) {
+  auto judgments = load("arabic-dev.jsonl");
+  ASSERT_GE(judgments.size(), 20u);
+  for (bool keystrokes : {false, true}) {
+    auto ev = evaluate(*server_, judgments, {keystrokes, {}});
+    expect_every_bar_met(ev);
+    std::printf("arabic dev, %s: %zu queries, MRR %.3f, recall@10 %.3f, %zu failed\n",
+                keystrokes ? "keystrokes" : "typed", ev.outcomes.size(), ev.mrr, ev.recall_at_10,
+                ev.failed);
+  }
+}
+
+// The Arabic held-out set, never tuned on: every keystroke answers, a floor catches a collapse.
+TEST_F(RelevanceTest, ArabicHeldOutSet) {
+  auto judgments = load("arabic-heldout.jsonl");
+  ASSERT_GE(judgments.size(), 20u);
+  auto ev = evaluate(*server_, judgments, {true, {}});
+  size_t http_failures = 0;
+  for (const auto& o : ev.outcomes)
+    for (const auto& p : o.problems)
+      if (p.rfind("HTTP ", 0) == 0 || p.rfind("no answer", 0) == 0) ++http_failures;
+  EXPECT_EQ(http_failures, 0u);
+  std::printf("arabic heldout, keystrokes: %zu queries, MRR %.3f, recall@10 %.3f, %zu below\n",
+              ev.outcomes.size(), ev.mrr, ev.recall_at_10, ev.failed);
+  EXPECT_GE(ev.mrr, 0.6);
+  EXPECT_GE(ev.recall_at_10, 0.6);
+}
