@@ -23,7 +23,11 @@
     fr: { label: 'Rechercher des organisations et des activités de paix', placeholder: 'Rechercher…', button: 'Rechercher',
           results: function (n) { return n <= 1 ? n + ' résultat' : n + ' résultats'; }, none: 'Aucun résultat.',
           all: 'Voir tous les résultats', error: 'La recherche est indisponible pour le moment.', didYouMean: 'Vouliez-vous dire',
-          type: { organisation: 'Organisation', activity: 'Activité' } }
+          type: { organisation: 'Organisation', activity: 'Activité' } },
+    ar: { label: 'ابحث في منظمات وأنشطة بناء السلام', placeholder: 'ابحث…', button: 'بحث',
+          results: function (n) { return n === 1 ? 'نتيجة واحدة' : n + ' نتيجة'; }, none: 'لا توجد نتائج.',
+          all: 'عرض كل النتائج', error: 'البحث غير متاح حاليًا.', didYouMean: 'هل تقصد',
+          type: { organisation: 'منظمة', activity: 'نشاط' } }
   };
 
   var CSS = [
@@ -81,15 +85,15 @@
 
   function mount(host, options) {
     var endpoint = String(options.endpoint || '').replace(/\/+$/, '');
-    var lang = options.lang === 'fr' || options.lang === 'en' ? options.lang
-      : (/^fr/i.test(navigator.language || '') ? 'fr' : 'en');
+    var browser = String(navigator.language || '').slice(0, 2).toLowerCase();
+    var lang = TEXT[options.lang] ? options.lang : (TEXT[browser] ? browser : 'en');
     var perPage = Math.max(1, Math.min(20, parseInt(options.perPage, 10) || 5));
     var tx = TEXT[lang];
     var uid = 'ps' + Math.random().toString(36).slice(2, 8);
 
     var root = host.shadowRoot || host.attachShadow({ mode: 'open' });
     var style = el('style', null, CSS);
-    var box = el('div', { 'class': 'ps', lang: lang });
+    var box = el('div', { 'class': 'ps', lang: lang, dir: lang === 'ar' ? 'rtl' : 'ltr' });
     var form = el('form', { role: 'search' });
     var label = el('label', { 'for': uid + '-q', 'class': 'sr' }, tx.label);
     var input = el('input', { id: uid + '-q', type: 'search', name: 'q', placeholder: tx.placeholder, autocomplete: 'off' });

@@ -4,7 +4,7 @@ import { el, yearSpan } from './dom.js';
 import { t } from './i18n.js';
 import * as api from './api.js';
 
-const LANG_NAMES = { en: 'English', fr: 'Français' };
+const LANG_NAMES = { en: 'English', fr: 'Français', ar: 'العربية' };
 
 export class DetailView {
   /// `onClose()` is called when the user closes the dialog; `actions.openDoc(id)`,
@@ -78,11 +78,11 @@ export class DetailView {
 
     const out = [
       el('p', { class: 'hit-meta' }, el('span', { class: `badge badge-${doc.type}` }, t(`type.${doc.type}`))),
-      el('h2', { id: 'dialog-title', lang: doc.field_langs?.title || doc.lang }, doc.title),
+      el('h2', { id: 'dialog-title', lang: doc.field_langs?.title || doc.lang, dir: 'auto' }, doc.title),
     ];
     if (doc.acronym) out.push(el('p', { class: 'acronym' }, doc.acronym));
-    if (doc.summary) out.push(el('p', { class: 'summary', lang: doc.field_langs?.summary || doc.lang }, doc.summary));
-    if (doc.description) out.push(el('p', { class: 'description', lang: doc.field_langs?.description || doc.lang }, doc.description));
+    if (doc.summary) out.push(el('p', { class: 'summary', lang: doc.field_langs?.summary || doc.lang, dir: 'auto' }, doc.summary));
+    if (doc.description) out.push(el('p', { class: 'description', lang: doc.field_langs?.description || doc.lang, dir: 'auto' }, doc.description));
     out.push(el('dl', { class: 'facts' }, rows));
     if (doc.type === 'organisation') {
       out.push(el('p', {}, el('button', { type: 'button', class: 'small-button', id: 'search-org',

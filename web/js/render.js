@@ -90,7 +90,8 @@ export function renderHits(node, data, state, actions) {
 
 function hitItem(h, state, actions) {
   const href = urlOf({ ...state, doc: h.id });
-  const link = el('a', { href, class: 'hit-link', onclick: (e) => {
+  // dir=auto: an Arabic record reads right to left in an English page, and the reverse.
+  const link = el('a', { href, class: 'hit-link', dir: 'auto', lang: h.lang || null, onclick: (e) => {
     if (e.ctrlKey || e.metaKey || e.shiftKey || e.button === 1) return;
     e.preventDefault();
     actions.openDoc(h.id);
@@ -113,7 +114,7 @@ function hitItem(h, state, actions) {
         } }, h.organisation.acronym ? `${h.organisation.acronym} — ${h.organisation.name}` : h.organisation.name))
     : h.acronym ? el('p', { class: 'hit-org' }, h.acronym) : null;
 
-  const snippet = h.snippet ? setServerHtml(el('p', { class: 'snippet' }), h.snippet) : null;
+  const snippet = h.snippet ? setServerHtml(el('p', { class: 'snippet', dir: 'auto', lang: h.lang || null }), h.snippet) : null;
   const tags = (h.themes || []).length
     ? el('ul', { class: 'tags', 'aria-label': t('facet.theme') },
         h.themes.map((th) => el('li', {}, el('button', {

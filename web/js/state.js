@@ -22,7 +22,7 @@ export function stateFromSearch(search, fallbackLang) {
   const sort = p.get('sort') || '';
   s.sort = SORTS.includes(sort) ? sort : '';
   const ui = p.get('ui_lang');
-  if (ui === 'en' || ui === 'fr') s.ui_lang = ui;
+  if (ui === 'en' || ui === 'fr' || ui === 'ar') s.ui_lang = ui;
   s.doc = p.get('doc') || '';
   return s;
 }
