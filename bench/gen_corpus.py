@@ -221,7 +221,7 @@ class Generator:
 
 
 def write_themes(outdir):
-    src = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "sample-data", "themes.json")
+    src = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "indexer", "data", "themes.json")
     dst = os.path.join(outdir, "themes.json")
     if os.path.exists(src):
         shutil.copyfile(src, dst)

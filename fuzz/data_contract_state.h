@@ -22,7 +22,7 @@ struct DataContractState {
   static DataContractState* create() {
     const char* src = std::getenv("PEACESEARCH_SOURCE_DIR");
     std::filesystem::path root = src ? src : PEACESEARCH_SOURCE_DIR;
-    return new DataContractState(indexer::Themes::load(root / "sample-data" / "themes.json"));
+    return new DataContractState(indexer::Themes::builtin());
   }
 };
 

@@ -79,7 +79,7 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
   state->dir = fs::temp_directory_path() / ("peacesearch-fuzz-" + std::to_string(::getpid()));
   std::atexit(remove_index);
   auto countries = indexer::Countries::load();
-  auto themes = indexer::Themes::load(sample / "themes.json");
+  auto themes = indexer::Themes::for_input(sample);
   auto corpus = indexer::CorpusReader(countries, themes).read(sample);
   if (!corpus.errors.empty()) {
     std::fprintf(stderr, "sample data does not build: %s\n", corpus.errors.front().c_str());

@@ -18,8 +18,11 @@ std::vector<fs::path> input_files(const fs::path& dir) {
   std::error_code ec;
   for (const auto& e : fs::directory_iterator(dir, ec))
     if (e.is_regular_file() && e.path().extension() == ".jsonl") files.push_back(e.path());
-  for (const auto& e : fs::directory_iterator(dir / "profiles", ec))
-    if (e.is_regular_file() && e.path().extension() == ".txt") files.push_back(e.path());
+  for (const auto& e : fs::directory_iterator(dir / "profiles", ec)) {
+    auto ext = e.path().extension();
+    if (e.is_regular_file() && (ext == ".txt" || ext == ".html" || ext == ".htm"))
+      files.push_back(e.path());
+  }
   std::sort(files.begin(), files.end());
   return files;
 }
@@ -66,7 +69,7 @@ void CorpusReader::visit(const fs::path& dir, const Visitor& visitor,
                          std::vector<std::string>* errors) const {
   for (const auto& f : input_files(dir)) {
     std::string label = fs::relative(f, dir.parent_path()).string();
-    if (f.extension() == ".txt") {
+    if (f.extension() != ".jsonl") {
       visit_profile(f, label, visitor, errors);
     } else {
       visit_jsonl(f, label, visitor, errors);
@@ -76,7 +79,9 @@ void CorpusReader::visit(const fs::path& dir, const Visitor& visitor,
 
 CorpusScan CorpusReader::scan(const fs::path& dir) const {
   if (!fs::is_directory(dir)) throw BuildError(dir.string() + ": not a directory");
-  if (input_files(dir).empty()) throw BuildError(dir.string() + ": no *.jsonl file to index");
+  if (input_files(dir).empty())
+    throw BuildError(dir.string() +
+                     ": nothing to index (no *.jsonl file and no profiles/*.txt or *.html page)");
   CorpusScan scan;
   scan.dir = dir;
 

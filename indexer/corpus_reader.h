@@ -41,7 +41,7 @@ struct CorpusScan {
 /// Receives each valid record with its context.
 using RecordSink = std::function<void(const Record&, const RecordContext&)>;
 
-/// Reads an input directory: themes.json, every *.jsonl (sorted by name), and every *.txt
+/// Reads an input directory: every *.jsonl (sorted by name), and every *.txt or *.html
 /// profile page under profiles/. Checks each line, then what spans records: unique ids,
 /// activities pointing at an existing organisation; and fills an activity's missing country
 /// and themes from its organisation.
@@ -72,7 +72,7 @@ class CorpusReader {
   RecordParser parser_;
 };
 
-/// The *.jsonl files of `dir` and the *.txt files of `dir`/profiles, sorted.
+/// The *.jsonl files of `dir` and the *.txt and *.html pages of `dir`/profiles, sorted.
 std::vector<std::filesystem::path> input_files(const std::filesystem::path& dir);
 
 }  // namespace peacesearch::indexer

@@ -28,6 +28,9 @@ build   reads DIR/*.jsonl and DIR/profiles/*.txt, writes a new index generation 
         problem is listed as file:line) unless --skip-invalid.
 check   validates the input without writing anything.
 import  prints the JSON Lines records of profile pages.
+
+Themes: the 16 built-in themes (English, French and Arabic labels) are always there; a
+DIR/themes.json adds themes or relabels them; --themes FILE replaces the list instead.
 )";
 
 struct Args {
@@ -91,8 +94,8 @@ int run(const Args& a) {
   auto countries = Countries::load();
   if (a.command == "import") {
     if (a.files.empty()) throw std::invalid_argument("import needs profile files");
-    fs::path themes_file = a.themes.empty() ? fs::path("sample-data/themes.json") : a.themes;
-    auto themes = Themes::load(themes_file);
+    // The built-in vocabulary, or --themes FILE instead: no file is looked for elsewhere.
+    auto themes = Themes::for_input({}, a.themes);
     ProfileImporter importer(countries, themes);
     int status = 0;
     for (const auto& f : a.files) {
@@ -107,7 +110,7 @@ int run(const Args& a) {
   }
   if (a.input.empty()) throw std::invalid_argument(a.command + " needs --input DIR");
   auto started = std::chrono::steady_clock::now();
-  auto themes = Themes::load(a.themes.empty() ? a.input / "themes.json" : a.themes);
+  auto themes = Themes::for_input(a.input, a.themes);
   CorpusReader reader(countries, themes);
   CorpusScan corpus = reader.scan(a.input);
   bool ok = report(corpus, a.skip_invalid && a.command == "build");

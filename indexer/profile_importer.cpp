@@ -10,6 +10,7 @@
 #include "analyzers/utf8.h"
 #include "indexer/date_phrase.h"
 #include "indexer/errors.h"
+#include "indexer/html_text.h"
 #include "indexer/month_names.h"
 #include "indexer/profile_identity.h"
 #include "indexer/profile_page.h"
@@ -107,7 +108,8 @@ std::vector<nlohmann::json> ProfileImporter::import_text(std::string_view raw,
                                                          const std::string& source,
                                                          const ImportOptions& options) const {
   auto error = [&](const std::string& what) { return DataError(source + ": " + what); };
-  std::string text = analyzers::repair_utf8(raw);
+  // A page saved from a browser is read as its text: the same lines a copy would give.
+  std::string text = looks_like_html(raw) ? html_to_text(raw) : analyzers::repair_utf8(raw);
   if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);  // a BOM from Windows editors
   ProfilePage page = split_profile_page(text);
   if (page.paragraphs.empty() && page.bullets.empty())
@@ -115,11 +117,12 @@ std::vector<nlohmann::json> ProfileImporter::import_text(std::string_view raw,
 
   std::string description;
   for (const auto& p : page.paragraphs) description += (description.empty() ? "" : "\n\n") + p;
-  Identity who = find_identity(description.empty() ? page.summary : description);
+  Identity who = find_identity(page);
   if (!options.name.empty()) who.name = options.name;
-  if (who.name.empty()) who.name = summary_subject(page.summary);
   if (who.name.empty())
-    throw error("no organisation name (no \"Founded in YEAR, NAME (ACRONYM)\"; use --name)");
+    throw error(
+        "no organisation name (neither \"NAME (ACRONYM)\", a founding sentence, a title nor a "
+        "summary names it; use --name)");
 
   std::string country_name = options.country.empty() ? page.country : options.country;
   if (country_name.empty())

@@ -15,7 +15,8 @@ struct PageBullet {
 /// The parts of a directory profile page, as written: nothing is resolved or parsed yet.
 struct ProfilePage {
   std::optional<bool> verified;         ///< "Verified" / "Pas encore vérifié"
-  std::string summary;                  ///< the one-line summary near the top
+  std::string heading;                  ///< a title line on top ("Coypec"), if any
+  std::string summary;                  ///< the one-line summary near the top, if any
   std::string updated;                  ///< the whole "Last updated: …" line
   std::vector<std::string> paragraphs;  ///< description, page furniture left out
   std::vector<PageBullet> bullets;
@@ -28,7 +29,12 @@ struct ProfilePage {
 };
 
 /// Splits a profile page copied as text into its parts by the directory's labels, in English,
-/// French or Arabic. Lines it does not recognise after the description are dropped as furniture.
+/// French or Arabic (indexer/profile_labels). Lines it does not recognise after the
+/// description are dropped as furniture, unless they open with a date (an achievement).
 ProfilePage split_profile_page(std::string_view text);
+
+/// True when `text` holds a founding phrase ("Created in 2008", "Fondée à Lomé en 1997",
+/// "Depuis sa création en 2011"…).
+bool has_founding_phrase(std::string_view text);
 
 }  // namespace peacesearch::indexer

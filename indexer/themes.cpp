@@ -1,9 +1,11 @@
 #include "indexer/themes.h"
 
+#include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "analyzers/fold.h"
+#include "indexer/embedded_themes.h"
 #include "indexer/errors.h"
 
 namespace peacesearch::indexer {
@@ -31,6 +33,38 @@ Themes Themes::load(const std::filesystem::path& themes_json) {
   nlohmann::json doc = nlohmann::json::parse(in, nullptr, false);
   if (doc.is_discarded()) throw DataError(themes_json.string() + ": not valid JSON");
   return from_json(doc, themes_json.string());
+}
+
+const Themes& Themes::builtin() {
+  static const Themes themes = from_json(nlohmann::json::parse(data::themes_json),
+                                         "the built-in themes (indexer/data/themes.json)");
+  return themes;
+}
+
+Themes Themes::for_input(const std::filesystem::path& dir, const std::filesystem::path& replace) {
+  if (!replace.empty()) return load(replace);
+  std::error_code ec;
+  if (!dir.empty() && std::filesystem::is_regular_file(dir / "themes.json", ec))
+    return builtin().extended_by(load(dir / "themes.json"));
+  return builtin();
+}
+
+Themes Themes::extended_by(const Themes& more) const {
+  std::vector<Theme> merged = themes_;
+  for (const auto& t : more.themes_) {
+    auto same = std::find_if(merged.begin(), merged.end(),
+                             [&](const Theme& m) { return m.slug == t.slug; });
+    if (same == merged.end()) {
+      merged.push_back(t);
+    } else {
+      std::string ar = t.ar.empty() ? same->ar : t.ar;
+      *same = t;
+      same->ar = ar;
+    }
+  }
+  Themes tmp;
+  tmp.themes_ = std::move(merged);
+  return from_json(tmp.to_json(), "themes");  // rebuilds the label index, checks duplicates
 }
 
 Themes Themes::from_json(const nlohmann::json& array, const std::string& source) {

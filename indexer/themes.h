@@ -17,9 +17,23 @@ struct Theme {
   std::string ar;  ///< may be empty in a user's themes file: the English label stands in
 };
 
-/// The theme vocabulary of a corpus (themes.json): slugs and labels, in file order.
+/// The theme vocabulary: slugs and labels, in list order. One ships with peacesearch
+/// (indexer/data/themes.json, compiled in); an input directory's themes.json extends it, and
+/// `--themes FILE` replaces it.
 class Themes {
  public:
+  /// The vocabulary that ships with the program: 16 themes, labelled in English, French and
+  /// Arabic. Never read from disk, so every command works from any directory.
+  static const Themes& builtin();
+  /// The vocabulary for the input directory `dir`: the file `replace` alone when it is given
+  /// (--themes); otherwise the built-in list, extended by `dir`/themes.json when there is one.
+  /// Throws DataError naming the file when a file is unreadable or malformed.
+  static Themes for_input(const std::filesystem::path& dir,
+                          const std::filesystem::path& replace = {});
+  /// These themes with `more` merged in: a new slug is added at the end, a slug already here
+  /// takes `more`'s labels (an "ar" it lacks is kept).
+  Themes extended_by(const Themes& more) const;
+
   /// Reads `[{"slug":…,"en":…,"fr":…,"ar":…}, …]` ("ar" optional); throws DataError naming
   /// the file when malformed.
   static Themes load(const std::filesystem::path& themes_json);

@@ -5,7 +5,7 @@ set -euo pipefail
 level=${1:-build}
 
 pkgs=(build-essential cmake pkg-config libxapian-dev libcpp-httplib-dev nlohmann-json3-dev
-      libspdlog-dev libgtest-dev libutf8proc-dev libcld2-dev libroaring-dev libyaml-cpp-dev
+      libspdlog-dev libgtest-dev libutf8proc-dev libcld2-dev libroaring-dev libxml2-dev libyaml-cpp-dev
       iso-codes curl)
 if [[ $level == test || $level == bench ]]; then
   pkgs+=(chromium nodejs npm wrk clang libclang-rt-14-dev)

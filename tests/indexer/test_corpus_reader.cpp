@@ -12,7 +12,7 @@ using namespace peacesearch::testing;
 namespace {
 
 Corpus read(const std::filesystem::path& input) {
-  auto themes = Themes::load(input / "themes.json");
+  auto themes = Themes::for_input(input);
   return CorpusReader(countries(), themes).read(input);
 }
 
@@ -68,7 +68,7 @@ TEST(CorpusReader, ReadsEveryJsonlFileInNameOrder) {
 
 TEST(CorpusReader, MissingOrEmptyInputIsABuildError) {
   TempDir dir;
-  auto themes = Themes::load(source_dir() / "sample-data" / "themes.json");
+  auto themes = Themes::builtin();
   CorpusReader reader(countries(), themes);
   EXPECT_THROW(reader.read(dir.path() / "nope"), BuildError);
   EXPECT_THROW(reader.read(dir.path()), BuildError);

@@ -56,8 +56,7 @@ TEST(Countries, NamesForDisplay) {
 }
 
 TEST(Themes, ResolveSlugsAndLabels) {
-  auto themes = peacesearch::indexer::Themes::load(peacesearch::testing::source_dir() /
-                                                   "sample-data" / "themes.json");
+  const auto& themes = peacesearch::indexer::Themes::builtin();
   EXPECT_EQ(themes.all().size(), 16u);
   EXPECT_EQ(themes.resolve("small-arms"), "small-arms");
   EXPECT_EQ(themes.resolve("Small arms and light weapons"), "small-arms");

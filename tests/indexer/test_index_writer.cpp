@@ -77,7 +77,7 @@ TEST(IndexWriter, FailedBuildLeavesTheLiveIndexUntouched) {
   std::string slug(300, 'x');
   std::ofstream(input / "themes.json")
       << R"([{"slug":")" << slug << R"(","en":"Long","fr":"Long"}])";
-  auto themes = Themes::load(input / "themes.json");
+  auto themes = Themes::for_input(input);
   Corpus corpus;
   Record org;
   org.id = "o9";
@@ -119,7 +119,7 @@ namespace {
 TEST(IndexWriter, BuildingInManySmallPartsGivesTheSameIndex) {
   TempDir dir;
   fs::path input = source_dir() / "sample-data";
-  auto themes = Themes::load(input / "themes.json");
+  auto themes = Themes::for_input(input);
   auto corpus = CorpusReader(countries(), themes).read(input);
   ASSERT_TRUE(corpus.errors.empty());
   auto build = [&](const std::string& name, size_t part_documents) {

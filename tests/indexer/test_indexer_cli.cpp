@@ -157,3 +157,60 @@ TEST(IndexerCli, UsageErrors) {
 }
 
 }  // namespace
+
+namespace {
+
+// A stranger's data directory (issue 14): profile pages only, no themes.json, commands run
+// from somewhere else than the repository.
+TEST(IndexerCli, ADirectoryOfProfilesOnlyBuildsFromAnyWorkingDirectory) {
+  TempDir dir;
+  fs::path input = dir.path() / "mydata";
+  fs::create_directories(input / "profiles");
+  for (const char* page : {"coypec-uganda.txt", "afema-benin.txt"})
+    fs::copy_file(source_dir() / "sample-data" / "profiles" / page, input / "profiles" / page);
+  fs::copy_file(source_dir() / "tests" / "indexer" / "data" / "heldout-pages" / "awrf-uganda.html",
+                input / "profiles" / "awrf.html");
+  fs::path elsewhere = dir.path() / "elsewhere";
+  fs::create_directories(elsewhere);
+  Process::Options there;
+  there.cwd = elsewhere.string();
+  std::string out;
+  ASSERT_EQ(run({"build", "--input", "../mydata", "--index", "idx"}, &out, there), 0) << out;
+  server::IndexHolder holder(elsewhere / "idx");
+  server::Searcher s(holder.get());
+  server::SearchRequest youth;
+  youth.themes = {"youth"};  // a built-in theme, with no themes.json in sight
+  EXPECT_GT(s.search(youth).total, 0u);
+  server::SearchRequest html;
+  html.q = "Acholi";
+  EXPECT_GT(s.search(html).total, 0u) << "the HTML page is indexed";
+  ASSERT_EQ(run({"import", "../mydata/profiles/afema-benin.txt"}, &out, there), 0) << out;
+  EXPECT_NE(out.find("\"themes\":["), std::string::npos) << out;
+  ASSERT_EQ(run({"import", "../mydata/profiles/awrf.html"}, &out, there), 0) << out;
+  EXPECT_NE(out.find("\"type\":\"activity\""), std::string::npos) << out;
+}
+
+TEST(IndexerCli, AThemesFileExtendsTheVocabularyAndThemesReplacesIt) {
+  TempDir dir;
+  auto input = write_input(dir, {R"({"type":"organisation","id":"o1","name":"A","country":"ML",)"
+                                 R"("themes":["water-peace","youth"]})"});
+  std::string out;
+  // Unknown theme: refused, naming the line.
+  EXPECT_EQ(run({"check", "--input", input.string()}, &out), 1);
+  EXPECT_NE(out.find("data.jsonl:1"), std::string::npos) << out;
+  // A themes.json beside the data adds it; the built-in "youth" is still there.
+  std::ofstream(input / "themes.json")
+      << R"([{"slug":"water-peace","en":"Water and peace","fr":"Eau et paix"}])";
+  EXPECT_EQ(run({"check", "--input", input.string()}, &out), 0) << out;
+  // --themes FILE replaces the list: "youth" is then unknown.
+  fs::path only = dir.path() / "only.json";
+  std::ofstream(only) << R"([{"slug":"water-peace","en":"Water and peace","fr":"Eau et paix"}])";
+  EXPECT_EQ(run({"check", "--input", input.string(), "--themes", only.string()}, &out), 1);
+  EXPECT_NE(out.find("youth"), std::string::npos) << out;
+  // A broken themes file is an error naming it.
+  std::ofstream(input / "themes.json") << "[{";
+  EXPECT_EQ(run({"check", "--input", input.string()}, &out), 1);
+  EXPECT_NE(out.find("themes.json"), std::string::npos) << out;
+}
+
+}  // namespace

@@ -12,7 +12,7 @@ namespace {
 
 class RecordParserTest : public ::testing::Test {
  protected:
-  Themes themes = Themes::load(source_dir() / "sample-data" / "themes.json");
+  Themes themes = Themes::builtin();
   RecordParser parser{countries(), themes};
 };
 

@@ -31,7 +31,7 @@ int main() {
                            {"ar-dev", load_judgments(dir_of_sets / "arabic-dev.jsonl")},
                            {"ar-held", load_judgments(dir_of_sets / "arabic-heldout.jsonl")}};
   auto input = source_dir() / "sample-data";
-  auto themes = indexer::Themes::load(input / "themes.json");
+  auto themes = indexer::Themes::for_input(input);
   auto corpus = indexer::CorpusReader(countries(), themes).read(input);
   TempDir dir;
   std::printf("judged queries over %zu records (sample-data), through the HTTP API\n",

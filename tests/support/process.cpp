@@ -27,6 +27,7 @@ Process::Process(std::vector<std::string> argv, Options options) {
                  static_cast<rlim_t>(*options.max_file_bytes)};
       ::setrlimit(RLIMIT_FSIZE, &lim);
     }
+    if (options.cwd && ::chdir(options.cwd->c_str()) != 0) ::_exit(126);
     std::vector<char*> args;
     for (auto& a : argv) args.push_back(a.data());
     args.push_back(nullptr);

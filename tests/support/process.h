@@ -13,6 +13,7 @@ class Process {
  public:
   struct Options {
     std::optional<long> max_file_bytes;  ///< RLIMIT_FSIZE: a "full disk" for the child
+    std::optional<std::string> cwd;      ///< the child's working directory
   };
 
   /// Starts argv[0] with the arguments; stdout and stderr go to one temporary file.

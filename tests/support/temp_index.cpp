@@ -37,15 +37,13 @@ fs::path write_input(const TempDir& dir, const std::vector<std::string>& lines,
                      const std::string& name) {
   fs::path input = dir.path() / name;
   fs::create_directories(input);
-  fs::copy_file(source_dir() / "sample-data" / "themes.json", input / "themes.json",
-                fs::copy_options::overwrite_existing);
   std::ofstream out(input / "data.jsonl");
   for (const auto& l : lines) out << l << "\n";
   return input;
 }
 
 indexer::Corpus build_index(const fs::path& input, const fs::path& index_root) {
-  auto themes = indexer::Themes::load(input / "themes.json");
+  auto themes = indexer::Themes::for_input(input);
   indexer::CorpusReader reader(countries(), themes);
   auto corpus = reader.read(input);
   EXPECT_TRUE(corpus.errors.empty()) << corpus.errors.front();

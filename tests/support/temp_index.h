@@ -29,7 +29,7 @@ class TempDir {
 /// Countries from iso-codes, loaded once per test process (they never change).
 const indexer::Countries& countries();
 
-/// Writes `lines` as data.jsonl plus the sample themes.json into a fresh input directory.
+/// Writes `lines` as data.jsonl into a fresh input directory (the built-in themes apply).
 std::filesystem::path write_input(const TempDir& dir, const std::vector<std::string>& lines,
                                   const std::string& name = "input");
 
