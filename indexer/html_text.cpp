@@ -7,7 +7,10 @@
 #include <cctype>
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <vector>
+
+#include "indexer/profile_labels.h"
 
 namespace peacesearch::indexer {
 namespace {
@@ -52,22 +55,63 @@ constexpr const char* kFurnitureWords[] = {
     "modal",       "banner-ad", "comments",   "related-posts", "site-header",
     "site-footer", "masthead",  "topbar",     "pagination"};
 
+// Whether the element's class or id names `word`, as a whole token or a hyphenated part of
+// one ("cookie-notice", "site_footer"); state classes ("has-sidebar", "no-cookies") do not.
+bool names(const xmlNode* n, std::string_view word) {
+  if (name_is(n, "body") || name_is(n, "html")) return false;
+  std::string all = attribute(n, "class") + " " + attribute(n, "id");
+  size_t i = 0;
+  while (i < all.size()) {
+    size_t j = all.find(' ', i);
+    if (j == std::string::npos) j = all.size();
+    std::string_view token(all.data() + i, j - i);
+    i = j + 1;
+    if (token.empty() || token.starts_with("has-") || token.starts_with("no-") ||
+        token.starts_with("with-"))
+      continue;
+    if (token == word) return true;
+    size_t at = token.find(word);
+    while (at != std::string_view::npos) {
+      bool left = at == 0 || token[at - 1] == '-' || token[at - 1] == '_';
+      size_t end = at + word.size();
+      bool right = end == token.size() || token[end] == '-' || token[end] == '_';
+      if (left && right) return true;
+      at = token.find(word, at + 1);
+    }
+  }
+  return false;
+}
+
 bool furniture(const xmlNode* n) {
   if (name_in(n, kSkipped)) return true;
   std::string role = attribute(n, "role");
   if (role == "navigation" || role == "search" || role == "dialog" || role == "contentinfo")
     return true;
   if (attribute(n, "aria-hidden") == "true" || xmlHasProp(n, BAD_CAST "hidden")) return true;
-  std::string cls = attribute(n, "class") + " " + attribute(n, "id");
   for (const char* w : kFurnitureWords)
-    if (cls.find(w) != std::string::npos) return true;
+    if (names(n, w)) return true;
   return false;
 }
 
 bool sidebar(const xmlNode* n) {
-  if (name_is(n, "aside")) return true;
-  std::string cls = attribute(n, "class") + " " + attribute(n, "id");
-  return cls.find("sidebar") != std::string::npos || attribute(n, "role") == "complementary";
+  if (name_is(n, "aside") || attribute(n, "role") == "complementary") return true;
+  return names(n, "sidebar") || names(n, "widget-area") || names(n, "widgets");
+}
+
+// A block whose children are all elements ("<div><span>Verified</span><span>Last updated:
+// …</span></div>"): each child is a line of its own, as a reader sees badges and labels.
+bool children_are_items(const xmlNode* n) {
+  size_t elements = 0;
+  for (const xmlNode* c = n->children; c; c = c->next) {
+    if (c->type == XML_ELEMENT_NODE) {
+      if (name_is(c, "br")) continue;
+      ++elements;
+    } else if (c->type == XML_TEXT_NODE && c->content) {
+      for (const xmlChar* p = c->content; *p; ++p)
+        if (!std::isspace(*p) && *p != 0xC2 && *p != 0xA0) return false;
+    }
+  }
+  return elements >= 2;
 }
 
 // Collects lines: text runs are joined with single spaces; blocks end lines.
@@ -110,40 +154,59 @@ class Writer {
     while (out_.ends_with("\n\n")) out_.pop_back();
     return std::move(out_);
   }
+  /// Where the page's title (its first <h1>) begins in the output, if seen.
+  void mark_title() {
+    if (!title_at_) title_at_ = out_.size();
+  }
+  std::optional<size_t> title_at() const { return title_at_; }
 
  private:
   std::string out_, line_, prefix_;
   bool pending_space_ = false;
+  std::optional<size_t> title_at_;
 };
 
-void walk(const xmlNode* n, Writer& w, std::vector<const xmlNode*>& sidebars, bool top) {
-  for (; n; n = n->next) {
-    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-      w.text(reinterpret_cast<const char*>(n->content ? n->content : BAD_CAST ""));
-      continue;
-    }
-    if (n->type != XML_ELEMENT_NODE) continue;
-    if (furniture(n)) continue;
-    if (top && sidebar(n)) {
-      sidebars.push_back(n);
-      continue;
-    }
-    if (name_is(n, "br")) {
-      w.line_break();
-      continue;
-    }
-    if (name_is(n, "li")) {
-      // One line per item: the list is one paragraph of bullets.
-      w.bullet();
-      walk(n->children, w, sidebars, top);
-      w.line_break();
-      continue;
-    }
-    bool block = name_in(n, kBlocks);
-    if (block) w.blank_line();
-    walk(n->children, w, sidebars, top);
-    if (block) w.blank_line();
+void walk(const xmlNode* n, Writer& w, std::vector<const xmlNode*>& sidebars, bool top);
+
+// One node and what it holds.
+void walk_node(const xmlNode* n, Writer& w, std::vector<const xmlNode*>& sidebars, bool top) {
+  if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+    w.text(reinterpret_cast<const char*>(n->content ? n->content : BAD_CAST ""));
+    return;
   }
+  if (n->type != XML_ELEMENT_NODE || furniture(n)) return;
+  if (top && sidebar(n)) {
+    sidebars.push_back(n);
+    return;
+  }
+  if (name_is(n, "br")) {
+    w.line_break();
+    return;
+  }
+  if (name_is(n, "li")) {
+    // One line per item: the list is one paragraph of bullets.
+    w.bullet();
+    walk(n->children, w, sidebars, top);
+    w.line_break();
+    return;
+  }
+  bool block = name_in(n, kBlocks);
+  if (block) w.blank_line();
+  if (name_is(n, "h1")) w.mark_title();
+  if (block && children_are_items(n)) {
+    for (const xmlNode* c = n->children; c; c = c->next) {
+      walk_node(c, w, sidebars, top);
+      if (c->type == XML_ELEMENT_NODE) w.line_break();
+    }
+  } else {
+    walk(n->children, w, sidebars, top);
+  }
+  if (block) w.blank_line();
+}
+
+// A node and its following siblings.
+void walk(const xmlNode* n, Writer& w, std::vector<const xmlNode*>& sidebars, bool top) {
+  for (; n; n = n->next) walk_node(n, w, sidebars, top);
 }
 
 // The page's main content: <main>, role="main", or the first <article>.
@@ -203,12 +266,29 @@ std::string html_to_text(std::string_view html) {
   } else {
     walk(root, w, sidebars, true);
   }
+  auto title_at = w.title_at();
   for (const xmlNode* s : sidebars) {
     w.blank_line();
     std::vector<const xmlNode*> nested;
     walk(s->children, w, nested, false);
   }
-  return w.take();
+  std::string text = w.take();
+  if (!title_at || *title_at == 0) return text;
+  // Above the page's title stands the site's own header (its name, tagline, breadcrumb): only
+  // the profile's labels are kept from it ("Verified" may sit above the name).
+  std::string kept;
+  size_t pos = 0;
+  while (pos < *title_at) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string::npos || nl > *title_at) nl = *title_at;
+    std::string_view line(text.data() + pos, nl - pos);
+    LineKind kind = classify_line(line).kind;
+    if (kind == LineKind::verification || kind == LineKind::updated || kind == LineKind::country ||
+        kind == LineKind::theme)
+      kept += std::string(line) + "\n\n";
+    pos = nl + 1;
+  }
+  return kept + text.substr(*title_at);
 }
 
 }  // namespace peacesearch::indexer

@@ -203,7 +203,7 @@ bool has_founding_phrase(std::string_view text) {
 Identity find_identity(const ProfilePage& page) {
   // The title, summary and first paragraphs: where a page states who it is about.
   std::string text = page.summary;
-  for (size_t i = 0; i < page.paragraphs.size() && i < 3; ++i)
+  for (size_t i = 0; i < page.paragraphs.size() && i < 5; ++i)
     text += (text.empty() ? "" : "\n") + page.paragraphs[i];
   text = text.substr(0, 6000);
   Identity id;

@@ -1,9 +1,12 @@
 #include "indexer/profile_labels.h"
 
+#include <utf8proc.h>
+
 #include <regex>
 #include <vector>
 
 #include "analyzers/fold.h"
+#include "analyzers/utf8.h"
 
 namespace peacesearch::indexer {
 namespace {
@@ -83,41 +86,30 @@ const std::vector<Pattern>& patterns() {
             LineKind::country, Lang::fr, "$1"));
     v.push_back(pat("^more (?:on|about) (.+)$", LineKind::theme, Lang::en, "$1"));
     v.push_back(pat("^plus (?:sur|de) (?:la |le |l'|les )?(.+)$", LineKind::theme, Lang::fr, "$1"));
+    // Headings of the directory's own lists: what follows them is no achievement.
+    v.push_back(
+        pat("^(?:themes?|topics?|tags?|related (?:organi[sz]ations|profiles|links)|"
+            "similar organi[sz]ations|(?:latest )?news|in the news|see also|"
+            "themes?|thematiques?|sujets?|organisations (?:liees|similaires|proches)|"
+            "actualites?|dernieres actualites|a lire aussi|مواضيع|منظمات ذات صله)$",
+            LineKind::other_section, Lang::unknown));
     // Furniture: the directory's links, banners and buttons.
-    for (const char* f : {"^read more\\b",
-                          "^lire (?:la suite|plus)\\b",
-                          "^en savoir plus\\b",
-                          "^share\\b",
-                          "^partage[rz]?\\b",
-                          "^submit\\b",
-                          "^soumett",
-                          "^explore\\b",
-                          "^explor",
-                          "^see also\\b",
-                          "^voir aussi\\b",
-                          "^back to\\b",
-                          "^retour\\b",
-                          "^print\\b",
-                          "^imprimer\\b",
-                          "^follow us\\b",
-                          "^suivez",
-                          "^subscribe\\b",
-                          "^abonne",
-                          "^sign up\\b",
-                          "^inscri",
-                          "^newsletter\\b",
-                          "^(?:we|this (?:site|website)) uses? cookies\\b",
-                          "^(?:nous utilisons|ce site utilise) des cookies\\b",
-                          "^cookie",
-                          "^home\\b.*(?:›|>|»)",
-                          "^accueil\\b.*(?:›|>|»)",
-                          "^(?:accept|reject|manage|decline|ok|got it)\\b.{0,40}$",
-                          "^(?:accepter|refuser|parametres|personnaliser|tout accepter)\\b.{0,40}$",
-                          "^(?:copyright|©|\\(c\\))",
-                          "^(?:all rights reserved|tous droits reserves)",
-                          "^(?:facebook|twitter|linkedin|whatsapp|email|e-mail|x)(?: [a-z]+){0,4}$",
-                          "^(?:skip to|aller au)\\b",
-                          "^(?:menu|search|rechercher|about|a propos|contact)$"})
+    for (const char* f :
+         {"^read more\\b", "^lire (?:la suite|plus)\\b", "^en savoir plus\\b", "^share\\b",
+          "^partage[rz]?\\b", "^submit\\b", "^soumett", "^explore\\b", "^explor", "^see also\\b",
+          "^voir aussi\\b", "^back to\\b", "^retour\\b", "^print\\b", "^imprimer\\b",
+          "^follow us\\b", "^suivez", "^subscribe\\b", "^abonne", "^sign up\\b", "^inscri",
+          "^newsletter\\b", "^(?:we|this (?:site|website)) uses? cookies\\b",
+          "^(?:nous utilisons|ce site utilise) des cookies\\b", "^cookie", "^home\\b.*(?:›|>|»)",
+          "^accueil\\b.*(?:›|>|»)", "^(?:accept|reject|manage|decline|ok|got it)\\b.{0,40}$",
+          "^(?:accepter|refuser|parametres|personnaliser|tout accepter)\\b.{0,40}$",
+          "^(?:copyright|©|\\(c\\))", "^(?:all rights reserved|tous droits reserves)",
+          "^(?:facebook|twitter|linkedin|whatsapp|email|e-mail|x)(?: [a-z]+){0,4}$",
+          "^(?:skip to|aller au)\\b", "^(?:menu|search|rechercher|about|a propos|contact)$",
+          "^(?:you are here|vous etes ici)\\b",
+          // A breadcrumb: short steps between separators ("Home › Togo").
+          "^(?:[^ ›»>/|]+(?: [^ ›»>/|]+){0,3} ?(?:›|»|>|/|\\|) ?){2,}"
+          "[^ ›»>/|]+(?: [^ ›»>/|]+){0,3}$"})
       v.push_back(pat(f, LineKind::furniture, Lang::unknown));
     return v;
   }();
@@ -191,7 +183,21 @@ std::string tail_words(std::string_view line, const std::string& folded_value) {
 }  // namespace
 
 std::string label_key(std::string_view line) {
-  std::string key = analyzers::fold(line);
+  // Leading marks and symbols are decoration ("✓ Verified", "» Latest from Mali").
+  size_t pos = 0;
+  while (pos < line.size()) {
+    size_t at = pos;
+    char32_t cp = analyzers::next_code_point(line, pos);
+    auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+    bool decoration = cat == UTF8PROC_CATEGORY_SO || cat == UTF8PROC_CATEGORY_SM ||
+                      cat == UTF8PROC_CATEGORY_ZS || cp == U'\u203A' || cp == U'\u00BB' ||
+                      cp == U'>';
+    if (!decoration) {
+      pos = at;
+      break;
+    }
+  }
+  std::string key = analyzers::fold(line.substr(pos));
   auto trailing = [&] {
     while (!key.empty() && (key.back() == ':' || key.back() == '.' || key.back() == ' '))
       key.pop_back();

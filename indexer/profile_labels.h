@@ -9,14 +9,15 @@ namespace peacesearch::indexer {
 
 /// What one line of a profile page is, by the directory's labels.
 enum class LineKind {
-  text,          ///< description, summary or bullet continuation
-  heading,       ///< a section heading; `value` is its scope ("national"…) or ""
-  verification,  ///< `value` "1" (verified) or "0"
-  updated,       ///< "Last updated: …" (the whole line holds the date)
-  country,       ///< "Latest from X": `value` is X
-  theme,         ///< "More on X": `value` is X
-  website,       ///< "Website: URL": `value` is the URL
-  furniture,     ///< the directory's own links, banners and buttons: dropped
+  text,           ///< description, summary or bullet continuation
+  heading,        ///< a section heading; `value` is its scope ("national"…) or ""
+  verification,   ///< `value` "1" (verified) or "0"
+  updated,        ///< "Last updated: …" (the whole line holds the date)
+  country,        ///< "Latest from X": `value` is X
+  theme,          ///< "More on X": `value` is X
+  website,        ///< "Website: URL": `value` is the URL
+  furniture,      ///< the directory's own links, banners and buttons: dropped
+  other_section,  ///< a heading of the directory's lists (themes, related organisations, news)
 };
 
 struct LineLabel {

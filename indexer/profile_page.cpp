@@ -71,6 +71,7 @@ ProfilePage split_profile_page(std::string_view text) {
     if (l == analyzers::Lang::ar) ++page.arabic_labels;
   };
   bool in_sections = false, after_bullet = false;
+  bool activities_open = true;  // bullets are achievements (until the directory's own lists)
   std::string scope;
   // The paragraphs before the first section, as lists of lines: the title, summary and
   // description are told apart once the page has been read.
@@ -91,13 +92,18 @@ ProfilePage split_profile_page(std::string_view text) {
     }
     bool was_bullet = after_bullet;
     after_bullet = false;
-    if (auto bullet = bullet_text(line)) {
+    auto bullet = bullet_text(line);
+    // A list item may be a label ("• More on Youth" in a sidebar list).
+    LineLabel label = classify_line(bullet ? *bullet : line);
+    if (bullet && label.kind == LineKind::text) {
       end_paragraph();
       in_sections = after_bullet = true;
-      if (!bullet->empty()) page.bullets.push_back({std::string(*bullet), scope});
+      // Items of the directory's own lists (news, related organisations) are no achievements.
+      if (!bullet->empty() && activities_open)
+        page.bullets.push_back({std::string(*bullet), scope});
       continue;
     }
-    LineLabel label = classify_line(line);
+    if (bullet) line = *bullet;
     count(label.lang);
     switch (label.kind) {
       case LineKind::verification:
@@ -110,17 +116,24 @@ ProfilePage split_profile_page(std::string_view text) {
         continue;
       case LineKind::heading:
         end_paragraph();
-        in_sections = true;
+        in_sections = activities_open = true;
         if (!label.value.empty() || scope.empty()) scope = label.value;
+        continue;
+      case LineKind::other_section:
+        end_paragraph();
+        in_sections = true;
+        activities_open = false;
         continue;
       case LineKind::country:
         end_paragraph();
         in_sections = true;
+        activities_open = false;  // the directory's news about the country follow
         page.country = label.value;
         continue;
       case LineKind::theme:
         end_paragraph();
         in_sections = true;
+        activities_open = false;
         page.themes.push_back(label.value);
         continue;
       case LineKind::website:
@@ -141,7 +154,7 @@ ProfilePage split_profile_page(std::string_view text) {
       after_bullet = true;
     } else if (in_sections) {
       // An achievement written without a bullet mark still opens with its date.
-      if (parse_date_phrase(line).year) {
+      if (activities_open && parse_date_phrase(line).year) {
         page.bullets.push_back({std::string(line), scope});
         after_bullet = true;
       }

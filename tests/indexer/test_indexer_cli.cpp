@@ -168,8 +168,8 @@ TEST(IndexerCli, ADirectoryOfProfilesOnlyBuildsFromAnyWorkingDirectory) {
   fs::create_directories(input / "profiles");
   for (const char* page : {"coypec-uganda.txt", "afema-benin.txt"})
     fs::copy_file(source_dir() / "sample-data" / "profiles" / page, input / "profiles" / page);
-  fs::copy_file(source_dir() / "tests" / "indexer" / "data" / "heldout-pages" / "awrf-uganda.html",
-                input / "profiles" / "awrf.html");
+  fs::copy_file(source_dir() / "sample-data" / "profiles" / "riyf-mozambique.html",
+                input / "profiles" / "riyf.html");
   fs::path elsewhere = dir.path() / "elsewhere";
   fs::create_directories(elsewhere);
   Process::Options there;
@@ -182,11 +182,11 @@ TEST(IndexerCli, ADirectoryOfProfilesOnlyBuildsFromAnyWorkingDirectory) {
   youth.themes = {"youth"};  // a built-in theme, with no themes.json in sight
   EXPECT_GT(s.search(youth).total, 0u);
   server::SearchRequest html;
-  html.q = "Acholi";
+  html.q = "Rovuma";
   EXPECT_GT(s.search(html).total, 0u) << "the HTML page is indexed";
   ASSERT_EQ(run({"import", "../mydata/profiles/afema-benin.txt"}, &out, there), 0) << out;
   EXPECT_NE(out.find("\"themes\":["), std::string::npos) << out;
-  ASSERT_EQ(run({"import", "../mydata/profiles/awrf.html"}, &out, there), 0) << out;
+  ASSERT_EQ(run({"import", "../mydata/profiles/riyf.html"}, &out, there), 0) << out;
   EXPECT_NE(out.find("\"type\":\"activity\""), std::string::npos) << out;
 }
 
