@@ -8,6 +8,7 @@
 #include <ctime>
 
 #include "indexer/errors.h"
+#include "indexer/generation_parts.h"
 
 namespace fs = std::filesystem;
 
@@ -71,9 +72,23 @@ void IndexLayout::prune(size_t keep) const {
     done.push_back(p);
   }
   std::sort(done.begin(), done.end());  // names start with the build time
-  while (done.size() > keep) {
-    fs::remove_all(done.front(), ec);
-    done.erase(done.begin());
+  // An update's generation reads its base build: a base of a kept generation stays.
+  std::vector<fs::path> kept(done.end() - static_cast<std::ptrdiff_t>(std::min(keep, done.size())),
+                             done.end());
+  if (live) kept.push_back(*live);
+  std::vector<fs::path> needed;
+  for (const auto& k : kept) {
+    try {
+      for (const auto& base : GenerationParts::read(k).depends_on()) needed.push_back(base);
+    } catch (const IndexError&) {
+      // not readable: nothing it depends on can be known; pruning goes on
+    }
+  }
+  size_t removable = done.size() - std::min(keep, done.size());
+  for (size_t i = 0; i < removable; ++i) {
+    bool is_needed = std::any_of(needed.begin(), needed.end(),
+                                 [&](const fs::path& n) { return fs::equivalent(n, done[i], ec); });
+    if (!is_needed) fs::remove_all(done[i], ec);
   }
 }
 

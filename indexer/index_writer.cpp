@@ -19,6 +19,8 @@
 #include "indexer/build_lock.h"
 #include "indexer/document_builder.h"
 #include "indexer/errors.h"
+#include "indexer/index_metadata.h"
+#include "indexer/record_fingerprint.h"
 #include "indexer/schema.h"
 
 namespace fs = std::filesystem;
@@ -49,22 +51,6 @@ std::vector<RecordContext> contexts_of(const Corpus& corpus) {
     ++ctx[it->second].activity_count;
   }
   return ctx;
-}
-
-nlohmann::json metadata_countries(const CorpusFacts& facts, const Countries& countries) {
-  nlohmann::json out = nlohmann::json::object();
-  for (const auto& code : facts.countries) {
-    if (code.empty()) continue;
-    const auto& n = countries.names(code);
-    out[code] = {{"en", n.en}, {"fr", n.fr}, {"ar", n.ar}};
-  }
-  return out;
-}
-
-nlohmann::json metadata_organisations(const CorpusFacts& facts) {
-  auto out = nlohmann::json::array();
-  for (const Record* r : facts.organisation_list) out.push_back({r->id, r->name, r->acronym});
-  return out;
 }
 
 // Hands records to the shard threads in batches, round robin: the same input always gives
@@ -127,15 +113,6 @@ class ShardQueues {
   std::atomic<bool> aborted_{false};
 };
 
-std::string utc_now() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
 }  // namespace
 
 IndexWriter::IndexWriter(IndexLayout layout, const Countries& countries, const Themes& themes)
@@ -191,6 +168,8 @@ BuildResult IndexWriter::write(const RecordSource& source, const CorpusFacts& fa
     std::vector<std::thread> workers;
     std::vector<std::vector<fs::path>> parts(threads);  // each thread's parts, in order
     ShardQueues queues(threads);
+    Fingerprints fingerprints;  // for the next update: what each record was made of
+    fingerprints.reserve(total);
     for (unsigned s = 0; s < threads; ++s) {
       workers.emplace_back([&, s] {
         try {
@@ -228,7 +207,10 @@ BuildResult IndexWriter::write(const RecordSource& source, const CorpusFacts& fa
       });
     }
     try {
-      source([&](const Record& r, const RecordContext& ctx) { queues.push(r, ctx); });
+      source([&](const Record& r, const RecordContext& ctx) {
+        fingerprints.emplace(r.id, record_fingerprint(r, ctx));
+        queues.push(r, ctx);
+      });
       queues.close();
     } catch (...) {
       queues.abort();
@@ -248,19 +230,10 @@ BuildResult IndexWriter::write(const RecordSource& source, const CorpusFacts& fa
     shards.compact(merged.string(), Xapian::Compactor::FULLER);
 
     Xapian::WritableDatabase out(merged.string(), Xapian::DB_OPEN);
-    out.set_metadata(schema::kMetaThemes, themes_.to_json().dump());
-    out.set_metadata(schema::kMetaCountries, metadata_countries(facts, countries_).dump());
-    out.set_metadata(schema::kMetaOrgNames, metadata_organisations(facts).dump());
-    nlohmann::json build_info = {{"generation", generation.filename().string()},
-                                 {"built_at", utc_now()},
-                                 {"documents", total},
-                                 {"organisations", facts.organisations},
-                                 {"activities", facts.activities},
-                                 {"source", options.source},
-                                 {"fold_accents", options.fold_accents}};
-    out.set_metadata(schema::kMetaBuild, build_info.dump());
+    write_metadata(out, facts, countries_, themes_, options, generation, total, {});
     out.commit();
     out.close();
+    write_fingerprints(building / "records.tsv", fingerprints);
     for (const auto& thread_parts : parts)
       for (const auto& part : thread_parts) fs::remove_all(part);
     fs::rename(merged, building / "xapian");

@@ -10,6 +10,7 @@
 
 #include "indexer/corpus_reader.h"
 #include "indexer/errors.h"
+#include "indexer/index_updater.h"
 #include "indexer/index_writer.h"
 #include "indexer/profile_importer.h"
 
@@ -20,12 +21,16 @@ namespace {
 
 const char* kUsage = R"(usage:
   peacesearch-indexer build --input DIR --index DIR [--skip-invalid] [--threads N]
+  peacesearch-indexer update --input DIR --index DIR [--threads N]
   peacesearch-indexer check --input DIR
   peacesearch-indexer import [--name NAME] [--country CODE] [--themes FILE] PROFILE.txt...
 
 build   reads DIR/*.jsonl and DIR/profiles/*.txt, writes a new index generation under
         --index and switches the live index to it; a bad record fails the build (every
         problem is listed as file:line) unless --skip-invalid.
+update  brings the live index under --index in line with DIR, writing only the records
+        added, changed or removed since it was built (by id and content); the whole input
+        is checked first and any bad record refuses the whole update.
 check   validates the input without writing anything.
 import  prints the JSON Lines records of profile pages.
 
@@ -46,7 +51,8 @@ Args parse_args(int argc, char** argv) {
   if (argc < 2) throw std::invalid_argument("missing command");
   Args a;
   a.command = argv[1];
-  if (a.command != "build" && a.command != "check" && a.command != "import")
+  if (a.command != "build" && a.command != "check" && a.command != "import" &&
+      a.command != "update")
     throw std::invalid_argument(
         a.command == "-h" || a.command == "--help" ? "" : "unknown command " + a.command);
   for (int i = 2; i < argc; ++i) {
@@ -114,6 +120,26 @@ int run(const Args& a) {
   CorpusReader reader(countries, themes);
   CorpusScan corpus = reader.scan(a.input);
   bool ok = report(corpus, a.skip_invalid && a.command == "build");
+  if (a.command == "update") {
+    // An update is all or nothing: a bad record refuses it, whatever --skip-invalid says.
+    if (!corpus.errors.empty()) return 1;
+    if (a.index.empty()) throw std::invalid_argument("update needs --index DIR");
+    BuildOptions options;
+    options.threads = a.threads;
+    options.source = a.input.string();
+    auto r = IndexUpdater(IndexLayout(a.index), countries, themes).update(corpus, reader, options);
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    if (r.rebuilt) {
+      std::printf("rebuilt %zu records (%s) in %.2f s -> %s\n", r.added, r.why.c_str(), secs,
+                  r.generation.string().c_str());
+    } else if (r.generation.empty()) {
+      std::printf("no change (%zu records unchanged) in %.2f s\n", r.unchanged, secs);
+    } else {
+      std::printf("updated: %zu added, %zu changed, %zu removed, %zu unchanged in %.2f s -> %s\n",
+                  r.added, r.changed, r.removed, r.unchanged, secs, r.generation.string().c_str());
+    }
+    return 0;
+  }
   if (a.command == "check") {
     std::printf("%zu valid records (%zu organisations, %zu activities), %zu invalid\n",
                 corpus.records(), corpus.organisations, corpus.activities, corpus.errors.size());

@@ -5,11 +5,15 @@
 namespace peacesearch::server {
 namespace {
 
-void load_prefix(const Xapian::Database& db, std::string_view prefix,
+void load_prefix(const Xapian::Database& db, std::string_view prefix, const Roaring& dead,
                  std::map<std::string, Roaring>& out) {
   std::string p(prefix);
-  for (auto t = db.allterms_begin(p); t != db.allterms_end(p); ++t)
-    out.emplace((*t).substr(p.size()), postings(db, *t));
+  for (auto t = db.allterms_begin(p); t != db.allterms_end(p); ++t) {
+    Roaring bits = postings(db, *t);
+    if (!dead.isEmpty()) bits -= dead;
+    // A value only replaced documents had is gone.
+    if (!bits.isEmpty()) out.emplace((*t).substr(p.size()), std::move(bits));
+  }
 }
 
 }  // namespace
@@ -46,12 +50,12 @@ const char* facet_name(Facet facet) {
   }
 }
 
-FacetIndex FacetIndex::load(const Xapian::Database& db) {
+FacetIndex FacetIndex::load(const Xapian::Database& db, const Roaring& dead) {
   FacetIndex f;
-  load_prefix(db, schema::kCountryPrefix, f.country_);
-  load_prefix(db, schema::kThemePrefix, f.theme_);
-  load_prefix(db, schema::kYearPrefix, f.year_);
-  load_prefix(db, schema::kTypePrefix, f.type_);
+  load_prefix(db, schema::kCountryPrefix, dead, f.country_);
+  load_prefix(db, schema::kThemePrefix, dead, f.theme_);
+  load_prefix(db, schema::kYearPrefix, dead, f.year_);
+  load_prefix(db, schema::kTypePrefix, dead, f.type_);
   for (const auto& [type, bits] : f.type_) f.all_ |= bits;
   f.counters_[static_cast<int>(Facet::country)] = FacetCounter(f.country_);
   f.counters_[static_cast<int>(Facet::theme)] = FacetCounter(f.theme_);

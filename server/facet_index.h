@@ -19,8 +19,9 @@ enum class Facet { country, theme, year, type };
 /// shared by all threads.
 class FacetIndex {
  public:
-  /// Reads the XC/XT/XY/XK postings of `db`.
-  static FacetIndex load(const Xapian::Database& db);
+  /// Reads the XC/XT/XY/XK postings of `db`, leaving out the documents in `dead` (those an
+  /// update replaced).
+  static FacetIndex load(const Xapian::Database& db, const Roaring& dead = {});
 
   const std::map<std::string, Roaring>& values(Facet facet) const;
   /// Documents of one value; an empty bitmap for an unknown value.

@@ -50,14 +50,12 @@ std::string Labels::theme(const std::string& slug, Lang lang) const {
 
 std::shared_ptr<const IndexSnapshot> IndexSnapshot::open(const fs::path& generation,
                                                          size_t clause_cache_bytes) {
-  fs::path db_path = generation / "xapian";
-  if (!fs::is_directory(db_path))
-    throw indexer::IndexError(generation.string() + " is not a peacesearch index (no xapian/)");
   std::shared_ptr<IndexSnapshot> s(new IndexSnapshot(clause_cache_bytes));
   s->path_ = generation;
   s->generation_ = generation.filename().string();
+  s->parts_ = indexer::GenerationParts::read(generation);
   try {
-    auto db = std::make_unique<Xapian::Database>(db_path.string());
+    auto db = std::make_unique<Xapian::Database>(s->parts_.open());
     s->build_info_ = nlohmann::json::parse(db->get_metadata(schema::kMetaBuild), nullptr, false);
     if (!s->build_info_.is_object())
       throw indexer::IndexError(generation.string() + ": build metadata missing or corrupt");
@@ -66,9 +64,12 @@ std::shared_ptr<const IndexSnapshot> IndexSnapshot::open(const fs::path& generat
     if (!s->organisations_.is_array()) s->organisations_ = nlohmann::json::array();
     s->labels_ = Labels::from_metadata(*db);
     s->completions_ = CompletionIndex(s->organisations_, s->labels_);
-    s->facets_ = FacetIndex::load(*db);
+    // Base documents an update replaced are left out of every bitmap; queries are restricted
+    // to the live ones (Searcher), so they are never seen.
+    for (Xapian::docid b : s->parts_.replaced) s->replaced_.add(s->parts_.combined(b));
+    s->facets_ = FacetIndex::load(*db, s->replaced_);
     s->sort_keys_ = SortKeys::load(*db);
-    s->documents_ = db->get_doccount();
+    s->documents_ = db->get_doccount() - static_cast<Xapian::doccount>(s->parts_.replaced.size());
     s->pool_.push_back(std::move(db));
   } catch (const Xapian::Error& e) {
     throw indexer::IndexError(generation.string() + ": cannot open index: " + e.get_description());
@@ -85,7 +86,7 @@ IndexSnapshot::Lease IndexSnapshot::lease() const {
       return Lease(*this, std::move(db));
     }
   }
-  return Lease(*this, std::make_unique<Xapian::Database>((path_ / "xapian").string()));
+  return Lease(*this, std::make_unique<Xapian::Database>(parts_.open()));
 }
 
 IndexSnapshot::Lease::~Lease() {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "analyzers/language.h"
+#include "indexer/generation_parts.h"
 #include "server/clause_cache.h"
 #include "server/completion_index.h"
 #include "server/facet_index.h"
@@ -82,6 +83,8 @@ class IndexSnapshot {
   const SortKeys& sort_keys() const { return sort_keys_; }
   /// Bitmaps of recently searched terms, phrases and prefixes (thread-safe).
   ClauseCache& clauses() const { return clauses_; }
+  /// Documents an update replaced, still in the base database: never to be shown or counted.
+  const Roaring& replaced() const { return replaced_; }
 
  private:
   explicit IndexSnapshot(size_t clause_cache_bytes) : clauses_(clause_cache_bytes) {}
@@ -95,6 +98,8 @@ class IndexSnapshot {
   CompletionIndex completions_;
   SortKeys sort_keys_;
   Xapian::doccount documents_ = 0;
+  indexer::GenerationParts parts_;
+  Roaring replaced_;
   mutable ClauseCache clauses_;
   mutable std::mutex pool_mutex_;
   mutable std::vector<std::unique_ptr<Xapian::Database>> pool_;

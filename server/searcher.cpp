@@ -90,7 +90,10 @@ SearchResult Searcher::search(const SearchRequest& req) const {
     for (const auto& id : req.organisations)
       *orgs |= *match_set.term(std::string(schema::kOrgPrefix) + id);
   }
+  // After an update, the base's replaced documents still match their words: only live ones.
+  const bool has_replaced = !snapshot_->replaced().isEmpty();
   auto apply_filters = [&](Roaring docs) {
+    if (has_replaced) docs -= snapshot_->replaced();
     if (orgs) docs &= *orgs;
     for (const auto& f : filter)
       if (f) docs &= *f;
@@ -121,6 +124,7 @@ SearchResult Searcher::search(const SearchRequest& req) const {
     }
   }
   if (orgs) matched &= *orgs;
+  if (has_replaced) matched -= snapshot_->replaced();
 
   // 3. Facet counts: each facet ignores its own filter and applies the others.
   Roaring filtered = matched;
@@ -205,7 +209,8 @@ SearchResult Searcher::search(const SearchRequest& req) const {
     // Filters (and an organisation) restrict the ranked query through a posting source, so
     // Xapian skips to allowed documents instead of scoring every match.
     BitmapSource allowed(filtered);
-    bool restricted = !req.organisations.empty() || filtered.cardinality() != matched.cardinality();
+    bool restricted = has_replaced || !req.organisations.empty() ||
+                      filtered.cardinality() != matched.cardinality();
     if (restricted)
       ranked = Xapian::Query(Xapian::Query::OP_FILTER, ranked, Xapian::Query(&allowed));
     enquire.set_query(ranked);
@@ -264,6 +269,8 @@ std::optional<nlohmann::json> Searcher::document(const std::string& id) const {
   Xapian::Database& db = lease.db();
   std::string term = std::string(schema::kIdPrefix) + id;
   auto it = db.postlist_begin(term);
+  // After an update, the id's old document (replaced) may come first.
+  while (it != db.postlist_end(term) && snapshot_->replaced().contains(*it)) ++it;
   if (it == db.postlist_end(term)) return std::nullopt;
   auto data = nlohmann::json::parse(db.get_document(*it).get_data(), nullptr, false);
   if (data.is_discarded()) return std::nullopt;
