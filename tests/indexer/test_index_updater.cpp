@@ -6,8 +6,8 @@
 
 #include "indexer/generation_parts.h"
 #include "indexer/index_updater.h"
-#include "server/index_holder.h"
-#include "server/searcher.h"
+#include "server/engine/index_holder.h"
+#include "server/engine/searcher.h"
 #include "tests/support/temp_index.h"
 
 using namespace peacesearch;

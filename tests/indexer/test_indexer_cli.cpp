@@ -5,8 +5,8 @@
 #include <random>
 
 #include "indexer/index_layout.h"
-#include "server/index_holder.h"
-#include "server/searcher.h"
+#include "server/engine/index_holder.h"
+#include "server/engine/searcher.h"
 #include "tests/support/process.h"
 #include "tests/support/temp_index.h"
 

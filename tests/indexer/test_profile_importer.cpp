@@ -10,7 +10,7 @@
 #include "indexer/errors.h"
 #include "indexer/profile_importer.h"
 #include "indexer/record_parser.h"
-#include "server/searcher.h"
+#include "server/engine/searcher.h"
 #include "tests/support/temp_index.h"
 
 namespace peacesearch::indexer {

@@ -8,8 +8,8 @@
 #include <thread>
 
 #include "indexer/index_layout.h"
-#include "server/index_holder.h"
-#include "server/searcher.h"
+#include "server/engine/index_holder.h"
+#include "server/engine/searcher.h"
 #include "tests/support/process.h"
 #include "tests/support/running_server.h"
 #include "tests/support/temp_index.h"

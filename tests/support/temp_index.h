@@ -8,7 +8,7 @@
 #include "indexer/countries.h"
 #include "indexer/index_writer.h"
 #include "indexer/themes.h"
-#include "server/index_holder.h"
+#include "server/engine/index_holder.h"
 
 namespace peacesearch::testing {
 
