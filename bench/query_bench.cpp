@@ -20,10 +20,10 @@
 #include <string>
 #include <vector>
 
-#include "server/index_holder.h"
-#include "server/json_response.h"
-#include "server/request_parser.h"
-#include "server/searcher.h"
+#include "server/engine/index_holder.h"
+#include "server/engine/searcher.h"
+#include "server/http/json_response.h"
+#include "server/http/request_parser.h"
 
 namespace ps = peacesearch::server;
 using Clock = std::chrono::steady_clock;

@@ -20,12 +20,12 @@
 #include "indexer/index_layout.h"
 #include "indexer/index_writer.h"
 #include "indexer/themes.h"
-#include "server/api_error.h"
-#include "server/index_holder.h"
-#include "server/query_builder.h"
-#include "server/request_parser.h"
-#include "server/searcher.h"
-#include "server/snippets.h"
+#include "server/engine/index_holder.h"
+#include "server/engine/query_builder.h"
+#include "server/engine/searcher.h"
+#include "server/engine/snippets.h"
+#include "server/http/api_error.h"
+#include "server/http/request_parser.h"
 
 namespace fs = std::filesystem;
 using namespace peacesearch;
