@@ -7,3 +7,16 @@ cd "$(dirname "$0")/../tests/e2e"
 if [[ ! -d node_modules/playwright-core ]]; then
   npm ci --no-audit --no-fund --loglevel=error 2>/dev/null || npm install --no-audit --no-fund --loglevel=error
 fi
+
+# The InstantSearch example's packages (instantsearch.js, algoliasearch 5 and 4, instantsearch.css),
+# exactly as its package-lock.json says: the page loads them from web/instantsearch/node_modules
+# and the InstantSearch tests drive it. `make run` does not need them.
+cd ../../web/instantsearch
+if [[ -f package-lock.json ]]; then
+  for p in instantsearch.js algoliasearch algoliasearch-v4 instantsearch.css; do
+    if [[ ! -d node_modules/$p ]]; then
+      npm ci --no-audit --no-fund --loglevel=error
+      break
+    fi
+  done
+fi
