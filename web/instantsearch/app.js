@@ -138,7 +138,8 @@
       widgets.refinementList({
         container: '#refinement-type',
         attribute: 'type',
-        transformItems: (items) => items.map((item) => ({ ...item, label: t[item.value] || item.label })),
+        // The template shows `highlighted`: give it the label too.
+        transformItems: (items) => items.map((item) => ({ ...item, label: t[item.value] || item.label, highlighted: t[item.value] || item.highlighted })),
       }),
       widgets.refinementList({
         container: '#refinement-country',
