@@ -34,11 +34,12 @@ export function buildIndex() {
 }
 
 /// Starts the server on a free port. Returns {url, port, stop()}; stop() also removes the index.
-/// `corsOrigins` are passed as --cors-origin flags.
-export async function startServer({ corsOrigins = [] } = {}) {
+/// `corsOrigins` are passed as --cors-origin flags, `args` as further flags.
+export async function startServer({ corsOrigins = [], args: extraArgs = [] } = {}) {
   const { dir, index } = buildIndex();
   const args = ['--index', index, '--host', '127.0.0.1', '--port', '0', '--web', path.join(REPO_ROOT, 'web')];
   for (const o of corsOrigins) args.push('--cors-origin', o);
+  args.push(...extraArgs);
   const child = spawn(binary('server/peacesearch-server'), args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   const port = await new Promise((resolve, reject) => {
