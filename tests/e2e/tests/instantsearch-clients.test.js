@@ -137,6 +137,25 @@ for (const version of ['v4', 'v5']) {
       assert.equal(byFilters.nbHits, api.total);
     });
 
+    test('a year range matches the records with a year inside it, as /search?year=A..B', async () => {
+      // Organisations' years have gaps (founded 1995, activities in 2004 and 2012): a narrow
+      // range tells "a year in the range" from "a year >= A and a year <= B".
+      for (const [from, to] of [[2000, 2001], [2005, 2005], [1990, 2003]]) {
+        const api = await apiGet(server, `/search?year=${from}..${to}&per_page=5`);
+        const forms = [
+          { numericFilters: [`year>=${from}`, `year<=${to}`] }, // what rangeInput sends
+          { numericFilters: [`year:${from} TO ${to}`] },
+          { filters: `year:${from} TO ${to}` },
+          { filters: `year >= ${from} AND year <= ${to}` },
+        ];
+        const results = await search(forms.map((f) => ({ indexName: 'peacesearch', hitsPerPage: 5, ...f })));
+        results.forEach((r, i) => {
+          assert.equal(r.nbHits, api.total, `${JSON.stringify(forms[i])}: nbHits ${r.nbHits}, /search year=${from}..${to} total ${api.total}`);
+        });
+        assert.deepEqual(results[0].hits.map((h) => h.objectID), api.hits.map((h) => h.id));
+      }
+    });
+
     test('each index name is a sort: the same hits in the same order as /search', async () => {
       for (const [index, sort] of [['peacesearch', null], ['peacesearch_newest', 'newest'], ['peacesearch_oldest', 'oldest'], ['peacesearch_name', 'name']]) {
         for (const q of ['', 'paix']) {
