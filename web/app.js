@@ -1,6 +1,7 @@
 // The search page controller: holds the state, keeps it in the URL, runs searches and hands
 // the answers to the renderers. Modules: js/state.js (URL <-> state), js/api.js, js/render.js,
-// js/facets.js, js/autocomplete.js, js/detail.js, js/i18n.js.
+// js/facets.js, js/map-panel.js (the world map, drawn by js/map.js), js/autocomplete.js,
+// js/detail.js, js/i18n.js.
 
 import { t, setLang, defaultLang, translateStatic } from './js/i18n.js';
 import { stateFromSearch, searchParams, urlOf, sameSearch, filterCount } from './js/state.js';
@@ -9,6 +10,7 @@ import { renderFacets, learnLabels, resetYearSelection } from './js/facets.js';
 import { renderStatus, renderChips, renderSuggestion, renderHits, renderPagination } from './js/render.js';
 import { Autocomplete } from './js/autocomplete.js';
 import { DetailView } from './js/detail.js';
+import { MapPanel } from './js/map-panel.js';
 
 const TYPING_DEBOUNCE_MS = 150;
 const $ = (id) => document.getElementById(id);
@@ -16,7 +18,7 @@ const ui = {
   form: $('search-form'), input: $('q'), listbox: $('suggestions'), status: $('status'),
   chips: $('chips'), suggestion: $('suggestion'), results: $('results'), pagination: $('pagination'),
   facets: $('facets'), filters: $('filters'), filtersSummary: $('filters-summary'), sort: $('sort'),
-  resultsHeading: $('results-heading'), main: $('main'),
+  resultsHeading: $('results-heading'), main: $('main'), mapPanel: $('map-panel'), map: $('map'),
 };
 
 let state = stateFromSearch(location.search, defaultLang());
@@ -73,6 +75,8 @@ const detail = new DetailView($('doc-dialog'), {
     }
   },
 });
+
+const mapPanel = new MapPanel(ui.mapPanel, ui.map, actions);
 
 const autocomplete = new Autocomplete(ui.input, ui.listbox, {
   getLang: () => state.ui_lang,
@@ -143,6 +147,7 @@ async function runSearch() {
 
 function renderAll() {
   renderFacets(ui.facets, data, state, actions);
+  mapPanel.render(data, state);
   renderChips(ui.chips, state, actions);
   renderSuggestion(ui.suggestion, data, state, actions);
   renderHits(ui.results, data, state, actions);
@@ -200,9 +205,9 @@ window.addEventListener('popstate', () => {
   commit(next, 'none');
 });
 
-// Under ~760px the facets fold into a <details>; on wider screens they are always open.
+// Under ~760px the facets and the map fold into <details>; on wider screens they are open.
 const narrow = window.matchMedia('(max-width: 760px)');
-const syncFilters = () => { ui.filters.open = !narrow.matches; };
+const syncFilters = () => { ui.filters.open = ui.mapPanel.open = !narrow.matches; };
 narrow.addEventListener('change', syncFilters);
 syncFilters();
 

@@ -32,10 +32,14 @@ async function getJson(kind, path, params) {
   return body;
 }
 
+/// Values per facet the page asks for: every country there is (ISO 3166-1 has 249), so the
+/// map and the checkboxes count them all.
+export const FACET_LIMIT = 300;
+
 /// GET /search with the page state's parameters (plus facet_limit so every value is listed).
 export function search(params) {
   const p = new URLSearchParams(params);
-  p.set('facet_limit', '100');
+  p.set('facet_limit', String(FACET_LIMIT));
   return getJson('search', '/search', p);
 }
 

@@ -3,6 +3,9 @@
 import { apiGet } from './server.js';
 import { waitFor } from './browser.js';
 
+/// The facet_limit the page sends (web/js/api.js), so the API is asked what the page was.
+export const FACET_LIMIT = 300;
+
 /// What the page renders: total, hit ids, facet values with counts, year bars, page, query.
 export function rendered(page) {
   return page.evaluate(() => {
@@ -37,7 +40,7 @@ export async function waitForApiMatch(page, server, { timeout = 10000 } = {}) {
   let seen = '';
   return waitFor(async () => {
     const params = pageParams(page);
-    params.set('facet_limit', '100');
+    params.set('facet_limit', String(FACET_LIMIT));
     const api = await apiGet(server, '/search?' + params);
     const view = await rendered(page);
     seen = `url ${page.url()} view total ${view.total} api total ${api.total}`;
