@@ -4,13 +4,16 @@
  *   <div id="peacesearch"></div>
  *   <script src="https://search.example.org/embed.js"
  *           data-endpoint="https://search.example.org" data-target="#peacesearch"
- *           data-lang="fr" data-per-page="5" async></script>
+ *           data-lang="fr" data-per-page="5" data-map="true" async></script>
  *
  * It calls the peacesearch API cross-origin, so the server must list the embedding site's
  * origin in --cors-origin. The widget lives in a shadow root: the host page's CSS does not leak
  * in, and its own does not leak out. Only the server's title_html / snippet (escaped there,
  * <mark> only) are inserted as HTML; everything else is text.
- * Programmatic use: PeaceSearch.mount(element, {endpoint, lang, perPage}).
+ * data-map="true" adds the world map of the page (js/map-base.js, js/map.js and world.js, from the
+ * server as classic scripts: they need no CORS), shaded by the country counts of the query; a
+ * click on a country filters the results by it.
+ * Programmatic use: PeaceSearch.mount(element, {endpoint, lang, perPage, map}).
  */
 (function () {
   'use strict';
@@ -19,16 +22,26 @@
     en: { label: 'Search peacebuilding organisations and activities', placeholder: 'Search…', button: 'Search',
           results: function (n) { return n === 1 ? '1 result' : n + ' results'; }, none: 'No results.',
           all: 'See all results', error: 'Search is unavailable right now.', didYouMean: 'Did you mean',
-          type: { organisation: 'Organisation', activity: 'Activity' } },
+          type: { organisation: 'Organisation', activity: 'Activity' },
+          map: { label: 'World map of the results: each country shaded by its number of results', legend: 'Results per country',
+                 none: 'none', hint: 'Click a country to filter by it.',
+                 count: function (n) { return n ? (n === 1 ? '1 result' : n + ' results') : 'no results'; } } },
     fr: { label: 'Rechercher des organisations et des activités de paix', placeholder: 'Rechercher…', button: 'Rechercher',
           results: function (n) { return n <= 1 ? n + ' résultat' : n + ' résultats'; }, none: 'Aucun résultat.',
           all: 'Voir tous les résultats', error: 'La recherche est indisponible pour le moment.', didYouMean: 'Vouliez-vous dire',
-          type: { organisation: 'Organisation', activity: 'Activité' } },
+          type: { organisation: 'Organisation', activity: 'Activité' },
+          map: { label: 'Carte du monde des résultats : chaque pays coloré selon son nombre de résultats', legend: 'Résultats par pays',
+                 none: 'aucun', hint: 'Cliquez sur un pays pour filtrer.',
+                 count: function (n) { return n ? (n === 1 ? '1 résultat' : n + ' résultats') : 'aucun résultat'; } } },
     ar: { label: 'ابحث في منظمات وأنشطة بناء السلام', placeholder: 'ابحث…', button: 'بحث',
           results: function (n) { return n === 1 ? 'نتيجة واحدة' : n + ' نتيجة'; }, none: 'لا توجد نتائج.',
           all: 'عرض كل النتائج', error: 'البحث غير متاح حاليًا.', didYouMean: 'هل تقصد',
-          type: { organisation: 'منظمة', activity: 'نشاط' } }
+          type: { organisation: 'منظمة', activity: 'نشاط' },
+          map: { label: 'خريطة العالم للنتائج: كل بلد ملوّن حسب عدد نتائجه', legend: 'النتائج حسب البلد',
+                 none: 'لا شيء', hint: 'انقر على بلد لتصفية النتائج حسبه.',
+                 count: function (n) { return n ? (n === 1 ? 'نتيجة واحدة' : n === 2 ? 'نتيجتان' : n + ' نتيجة') : 'لا توجد نتائج'; } } }
   };
+  var NAME_INDEX = { en: 0, fr: 1, ar: 2 }; // the order of world.js's names
 
   var CSS = [
     ':host{all:initial;display:block;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1d2630}',
@@ -41,16 +54,18 @@
     'button:focus-visible,a:focus-visible{outline:3px solid #b4530a;outline-offset:2px}',
     '.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}',
     '.status{margin:10px 0 0;color:#55606b;font-size:.9em;min-height:1.5em}',
-    'ol{list-style:none;margin:6px 0 0;padding:0}',
-    'li{padding:10px 0;border-top:1px solid #ece9e1}',
-    'li:first-child{border-top:0}',
+    '.results{list-style:none;margin:6px 0 0;padding:0}',
+    '.results>li{padding:10px 0;border-top:1px solid #ece9e1}',
+    '.results>li:first-child{border-top:0}',
     'a{color:#0f5e63}',
     '.title{font-weight:600;font-size:1.02em;text-decoration:none;color:#1d2630}',
     '.title:hover{text-decoration:underline;color:#0f5e63}',
     '.meta{font-size:.82em;color:#55606b;margin:2px 0 0}',
     '.snippet{margin:4px 0 0;font-size:.92em;color:#323c46}',
     'mark{background:#ffe58a;color:inherit;padding:0 1px;border-radius:2px}',
-    '.all{display:inline-block;margin-top:8px;font-size:.9em}'
+    '.all{display:inline-block;margin-top:8px;font-size:.9em}',
+    '.map{margin-top:10px}',
+    '.map:empty{display:none}'
   ].join('\n');
 
   function el(tag, attrs, text) {
@@ -83,12 +98,30 @@
     return to != null && to !== from ? from + '–' + to : String(from);
   }
 
+  /// Loads a classic script once per page (a second widget waits for the same load).
+  var scripts = {};
+  function loadScript(src) {
+    if (!scripts[src]) {
+      scripts[src] = new Promise(function (resolve, reject) {
+        var s = document.createElement('script');
+        s.src = src;
+        s.async = true;
+        s.onload = resolve;
+        s.onerror = function () { reject(new Error('cannot load ' + src)); };
+        document.head.appendChild(s);
+      });
+    }
+    return scripts[src];
+  }
+
   function mount(host, options) {
     var endpoint = String(options.endpoint || '').replace(/\/+$/, '');
     var browser = String(navigator.language || '').slice(0, 2).toLowerCase();
     var lang = TEXT[options.lang] ? options.lang : (TEXT[browser] ? browser : 'en');
     var perPage = Math.max(1, Math.min(20, parseInt(options.perPage, 10) || 5));
     var tx = TEXT[lang];
+    var withMap = options.map === true || options.map === 'true';
+    var countries = []; // ticked on the map
     var uid = 'ps' + Math.random().toString(36).slice(2, 8);
 
     var root = host.shadowRoot || host.attachShadow({ mode: 'open' });
@@ -102,13 +135,15 @@
     var list = el('ol', { 'class': 'results' });
     var more = el('a', { 'class': 'all', target: '_blank', rel: 'noopener' }, tx.all);
     more.hidden = true;
+    var mapBox = el('div', { 'class': 'map' });
     form.append(label, input, button);
-    box.append(form, status, list, more);
+    box.append(form, status, mapBox, list, more);
     root.replaceChildren(style, box);
 
-    var seq = 0, timer = 0, controller = null;
+    var seq = 0, timer = 0, controller = null, worldMap = null, world = null, last = null;
 
     function pageUrl(params) {
+      countries.forEach(function (c) { params.append('country', c); });
       params.set('ui_lang', lang);
       return endpoint + '/?' + params.toString();
     }
@@ -116,14 +151,15 @@
     function run(q) {
       var my = ++seq;
       if (controller) controller.abort();
-      if (!q.trim()) {
+      if (!q.trim() && !withMap) { // with a map, an empty box shows the whole directory
         status.textContent = '';
         list.replaceChildren();
         more.hidden = true;
         return;
       }
       controller = new AbortController();
-      var params = new URLSearchParams({ q: q, per_page: String(perPage), ui_lang: lang, facet_limit: '0' });
+      var params = new URLSearchParams({ q: q, per_page: String(perPage), ui_lang: lang, facet_limit: withMap ? '300' : '0' });
+      countries.forEach(function (c) { params.append('country', c); });
       fetch(endpoint + '/search?' + params, { signal: controller.signal, mode: 'cors', credentials: 'omit' })
         .then(function (r) {
           if (!r.ok) throw new Error('HTTP ' + r.status);
@@ -142,7 +178,10 @@
     }
 
     function render(q, data) {
-      status.replaceChildren(document.createTextNode(data.total ? tx.results(data.total) : tx.none));
+      last = data;
+      drawMap();
+      var names = countries.map(nameOf).join(', ');
+      status.replaceChildren(document.createTextNode((data.total ? tx.results(data.total) : tx.none) + (names ? ' · ' + names : '')));
       if (data.suggestion) {
         var fix = el('a', { href: pageUrl(new URLSearchParams({ q: data.suggestion })), 'class': 'suggestion' }, data.suggestion);
         fix.addEventListener('click', function (e) {
@@ -164,6 +203,41 @@
       }));
       more.hidden = data.total <= data.hits.length;
       more.href = pageUrl(new URLSearchParams({ q: q }));
+    }
+
+    function nameOf(code) {
+      var f = ((last && last.facets && last.facets.country) || []).filter(function (v) { return v.value === code; })[0];
+      var w = world && world.countries.filter(function (c) { return c.id === code; })[0];
+      return f ? f.label : w ? w.n[NAME_INDEX[lang]] : code;
+    }
+
+    function drawMap() {
+      if (!worldMap || !last) return;
+      worldMap.update({ counts: (last.facets && last.facets.country) || [], selected: countries, nameOf: nameOf, text: tx.map });
+    }
+
+    if (withMap) {
+      loadScript(endpoint + '/js/map-base.js').then(function () {
+        return loadScript(endpoint + '/js/map.js');
+      }).then(function () {
+        return window.PeaceSearchMap.loadWorld(endpoint + '/world.js');
+      }).then(function (w) {
+        world = w;
+        style.textContent = CSS + '\n' + window.PeaceSearchMap.css;
+        worldMap = new window.PeaceSearchMap.WorldMap(mapBox, w, {
+          idPrefix: uid + '-map',
+          onToggle: function (code) {
+            var i = countries.indexOf(code);
+            if (i >= 0) countries.splice(i, 1);
+            else countries.push(code);
+            run(input.value);
+          }
+        });
+        drawMap();
+      }).catch(function (err) {
+        if (window.console) console.warn('peacesearch embed: no map (' + err.message + ')');
+      });
+      if (!options.query) run('');
     }
 
     input.addEventListener('input', function () {
@@ -194,7 +268,7 @@
       if (window.console) console.warn('peacesearch embed: no element matches ' + (d.target || '#peacesearch'));
       return;
     }
-    mount(host, { endpoint: endpoint, lang: d.lang, perPage: d.perPage, query: d.query });
+    mount(host, { endpoint: endpoint, lang: d.lang, perPage: d.perPage, query: d.query, map: d.map });
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
   else start();
