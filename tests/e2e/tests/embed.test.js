@@ -2,38 +2,11 @@
 
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import http from 'node:http';
 import { startServer, apiGet } from '../helpers/server.js';
 import { launchBrowser, newPage, waitFor } from '../helpers/browser.js';
+import { freePort, startSite } from '../helpers/site.js';
 
 let server, browser, allowedSite, otherSite;
-
-/// A free TCP port (the partner site must be on a known origin before the server starts).
-function freePort() {
-  return new Promise((resolve) => {
-    const probe = http.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/// A tiny partner site on `port` whose page embeds the widget from the search server.
-function startSite(port, searchUrl) {
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Partner site</title></head>
-<body><h1>Partner site</h1>
-<div id="peacesearch"></div>
-<script src="${searchUrl}/embed.js" data-endpoint="${searchUrl}" data-target="#peacesearch" data-lang="en"></script>
-</body></html>`;
-  const srv = http.createServer((req, res) => {
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-    res.end(html);
-  });
-  return new Promise((resolve) => srv.listen(port, '127.0.0.1', () => resolve({
-    origin: `http://localhost:${port}`,
-    close: () => new Promise((r) => srv.close(r)),
-  })));
-}
 
 before(async () => {
   const [allowedPort, otherPort] = [await freePort(), await freePort()];
