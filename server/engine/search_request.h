@@ -6,6 +6,8 @@
 
 #include "analyzers/language.h"
 #include "server/engine/facet_index.h"
+#include "server/engine/filter_expr.h"
+#include "server/engine/query_builder.h"
 
 namespace peacesearch::server {
 
@@ -25,13 +27,19 @@ struct SearchRequest {
   std::vector<std::string> types;
   std::vector<YearRange> years;
   std::vector<std::string> organisations;  ///< organisation ids: the org and its activities
-  std::optional<analyzers::Lang> lang;     ///< analyse the query in this language only
+  /// A filter expression ANDed with the filters above. Unlike them it also applies to every
+  /// facet's counts (the Algolia protocol's conjunctive counts: its clients ask each
+  /// disjunctive facet apart).
+  std::optional<FilterExpr> filter;
+  /// The facets to count; all when unset.
+  std::optional<std::vector<Facet>> facets;
+  std::optional<analyzers::Lang> lang;  ///< analyse the query in this language only
   analyzers::Lang ui_lang = analyzers::Lang::en;
   std::optional<SortOrder> sort;  ///< default: relevance with a query, newest without
   bool prefix = true;             ///< the last word of q matches as a prefix
   bool thesaurus = true;
   int page = 1;
-  int per_page = 10;
+  int per_page = 10;  ///< 0: counts and facets only
   int facet_limit = 20;
 };
 
@@ -50,6 +58,12 @@ struct Hit {
   std::string snippet;
 };
 
+/// What one part of the query marks in text, and the user's words it stands for.
+struct HighlightGroup {
+  std::vector<std::string> words;
+  HighlightTerms terms;
+};
+
 /// The answer to a SearchRequest.
 struct SearchResult {
   uint64_t total = 0;
@@ -60,6 +74,7 @@ struct SearchResult {
   std::optional<std::string> suggestion;
   bool relaxed = false;                    ///< not every word could be matched: some dropped
   std::vector<std::string> dropped_words;  ///< the words left out, as the user wrote them
+  std::vector<HighlightGroup> highlight;   ///< the kept parts of the query, for highlighters
   double took_ms = 0;
 };
 

@@ -92,9 +92,15 @@ SearchResult Searcher::search(const SearchRequest& req) const {
   }
   // After an update, the base's replaced documents still match their words: only live ones.
   const bool has_replaced = !snapshot_->replaced().isEmpty();
+  std::optional<Roaring> expr;
+  if (req.filter && !req.filter->trivial())
+    expr = req.filter->evaluate(fx, [&](const std::string& id) {
+      return *match_set.term(std::string(schema::kOrgPrefix) + id);
+    });
   auto apply_filters = [&](Roaring docs) {
     if (has_replaced) docs -= snapshot_->replaced();
     if (orgs) docs &= *orgs;
+    if (expr) docs &= *expr;
     for (const auto& f : filter)
       if (f) docs &= *f;
     return docs;
@@ -124,6 +130,7 @@ SearchResult Searcher::search(const SearchRequest& req) const {
     }
   }
   if (orgs) matched &= *orgs;
+  if (expr) matched &= *expr;
   if (has_replaced) matched -= snapshot_->replaced();
 
   // 3. Facet counts: each facet ignores its own filter and applies the others.
@@ -132,6 +139,9 @@ SearchResult Searcher::search(const SearchRequest& req) const {
     if (filter[f]) filtered &= *filter[f];
   result.total = filtered.cardinality();
   for (size_t f = 0; f < 4; ++f) {
+    if (req.facets &&
+        std::find(req.facets->begin(), req.facets->end(), kFacets[f]) == req.facets->end())
+      continue;
     Roaring base = matched;
     for (size_t g = 0; g < 4; ++g)
       if (g != f && filter[g]) base &= *filter[g];
@@ -183,7 +193,9 @@ SearchResult Searcher::search(const SearchRequest& req) const {
   std::vector<std::pair<Xapian::docid, double>> page;  // docid, score
   size_t offset = static_cast<size_t>(req.page - 1) * static_cast<size_t>(req.per_page);
   SortOrder sort = req.sort.value_or(has_query ? SortOrder::relevance : SortOrder::newest);
-  if (result.total > offset && (sort == SortOrder::newest || sort == SortOrder::oldest)) {
+  if (req.per_page <= 0) {
+    // counts and facets only
+  } else if (result.total > offset && (sort == SortOrder::newest || sort == SortOrder::oldest)) {
     for (uint32_t d :
          snapshot_->sort_keys().page(filtered, offset, req.per_page, sort == SortOrder::newest))
       page.emplace_back(d, 0.0);
@@ -209,7 +221,7 @@ SearchResult Searcher::search(const SearchRequest& req) const {
     // Filters (and an organisation) restrict the ranked query through a posting source, so
     // Xapian skips to allowed documents instead of scoring every match.
     BitmapSource allowed(filtered);
-    bool restricted = has_replaced || !req.organisations.empty() ||
+    bool restricted = has_replaced || !req.organisations.empty() || expr ||
                       filtered.cardinality() != matched.cardinality();
     if (restricted)
       ranked = Xapian::Query(Xapian::Query::OP_FILTER, ranked, Xapian::Query(&allowed));
@@ -220,6 +232,9 @@ SearchResult Searcher::search(const SearchRequest& req) const {
       page.emplace_back(*it, has_query ? it.get_weight() / top : 0.0);
   }
   Highlighter hl(analyzer, parsed.highlight(keep));
+  for (size_t i = 0; i < parsed.clauses.size(); ++i)
+    if (keep.empty() || keep[i])
+      result.highlight.push_back({parsed.clauses[i].text, parsed.clauses[i].highlight});
   for (const auto& [docid, score] : page) {
     Hit hit;
     hit.record = nlohmann::json::parse(db.get_document(docid).get_data(), nullptr, false);

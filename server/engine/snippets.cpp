@@ -43,36 +43,44 @@ bool Highlighter::matches(const std::string& term) const {
   return false;
 }
 
-namespace {
-
-// Renders text[begin, end) escaped, with the matched words marked.
-std::string render(std::string_view text, const std::vector<analyzers::Word>& words,
-                   const std::vector<bool>& hit, size_t begin, size_t end) {
-  std::string out;
+// Renders text[begin, end), with the matched words marked.
+Marked Highlighter::render(std::string_view text, const std::vector<analyzers::Word>& words,
+                           const std::vector<bool>& hit, size_t begin, size_t end) const {
+  Marked out;
+  auto plain = [&](std::string_view part) {
+    out.text += style_.escape ? html_escape(part) : std::string(part);
+  };
   size_t pos = begin;
+  bool every = true, any = false;
   for (size_t i = 0; i < words.size(); ++i) {
     const auto& w = words[i];
-    if (w.begin < begin || w.end > end || !hit[i]) continue;
-    out += html_escape(text.substr(pos, w.begin - pos));
-    out += "<mark>";
-    out += html_escape(text.substr(w.begin, w.end - w.begin));
-    out += "</mark>";
+    if (w.begin < begin || w.end > end) continue;
+    any = true;
+    if (!hit[i]) {
+      every = false;
+      continue;
+    }
+    plain(text.substr(pos, w.begin - pos));
+    out.text += style_.pre;
+    plain(text.substr(w.begin, w.end - w.begin));
+    out.text += style_.post;
     pos = w.end;
+    if (std::find(out.terms.begin(), out.terms.end(), w.term) == out.terms.end())
+      out.terms.push_back(w.term);
   }
-  out += html_escape(text.substr(pos, end - pos));
+  plain(text.substr(pos, end - pos));
+  out.every_word = any && every;
   return out;
 }
 
-}  // namespace
-
-std::string Highlighter::highlight(std::string_view text) const {
+Marked Highlighter::mark(std::string_view text) const {
   auto words = analyzer_.words(text, Lang::unknown);
   std::vector<bool> hit(words.size());
   for (size_t i = 0; i < words.size(); ++i) hit[i] = matches(words[i].term);
   return render(text, words, hit, 0, text.size());
 }
 
-std::string Highlighter::snippet(std::string_view text, size_t length) const {
+Marked Highlighter::mark_snippet(std::string_view text, size_t length) const {
   auto words = analyzer_.words(text, Lang::unknown);
   std::vector<bool> hit(words.size());
   for (size_t i = 0; i < words.size(); ++i) hit[i] = matches(words[i].term);
@@ -108,10 +116,9 @@ std::string Highlighter::snippet(std::string_view text, size_t length) const {
   if (end == begin) end = std::min(text.size(), begin + length);
   // Keep sentence punctuation right after the last word.
   if (end < text.size() && (text[end] == '.' || text[end] == ')')) ++end;
-  std::string out;
-  if (begin > 0) out += "… ";
-  out += render(text, words, hit, begin, end);
-  if (end < text.size()) out += " …";
+  Marked out = render(text, words, hit, begin, end);
+  if (begin > 0) out.text = style_.ellipsis + " " + out.text;
+  if (end < text.size()) out.text += " " + style_.ellipsis;
   return out;
 }
 

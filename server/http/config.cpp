@@ -49,6 +49,9 @@ const std::vector<Option>& options() {
        [](ServerConfig& c, const std::string& v) { c.threads = to_int("threads", v, 1, 1024); }},
       {"admin-token", "PEACESEARCH_ADMIN_TOKEN", "bearer token for /admin/*; unset: admin off",
        [](ServerConfig& c, const std::string& v) { c.admin_token = v; }},
+      {"algolia-api-key", "PEACESEARCH_ALGOLIA_API_KEY",
+       "key the Algolia protocol (/1/…) requires; unset: credentials ignored",
+       [](ServerConfig& c, const std::string& v) { c.algolia_api_key = v; }},
       {"cors-origin", "PEACESEARCH_CORS_ORIGINS",
        "origin allowed by CORS (repeatable; comma-separated in the variable)",
        [](ServerConfig& c, const std::string& v) {
@@ -122,6 +125,7 @@ nlohmann::json ServerConfig::to_json() const {
           {"web", web_dir},
           {"threads", threads},
           {"admin", admin_token.empty() ? "off" : "on (token set)"},
+          {"algolia_api_key", algolia_api_key.empty() ? "off" : "on (key set)"},
           {"cors_origins", cors_origins},
           {"log_json", log_json},
           {"access_log", access_log},

@@ -16,6 +16,7 @@ struct ServerConfig {
   std::string web_dir;  ///< static files served at /; empty: none
   int threads = 128;    ///< HTTP worker threads (each keep-alive connection holds one)
   std::string admin_token;
+  std::string algolia_api_key;  ///< required by /1/… when set
   std::vector<std::string> cors_origins;
   bool log_json = false;
   bool access_log = true;

@@ -8,6 +8,7 @@
 #include "indexer/errors.h"
 #include "server/engine/searcher.h"
 #include "server/engine/suggester.h"
+#include "server/http/algolia_response.h"
 #include "server/http/api_error.h"
 #include "server/http/embedded_docs.h"
 #include "server/http/json_response.h"
@@ -35,6 +36,12 @@ std::string route_of(const std::string& path) {
        {"/search", "/suggest", "/health", "/metrics", "/openapi.yaml", "/admin/reload"})
     if (path == r) return r;
   if (path.rfind("/documents/", 0) == 0) return "/documents/{id}";
+  if (path.rfind("/1/indexes/", 0) == 0) {
+    if (path.ends_with("/queries")) return "/1/indexes/{index}/queries";
+    if (path.find("/facets/") != std::string::npos)
+      return "/1/indexes/{index}/facets/{facet}/query";
+    return "/1/indexes/{index}/query";
+  }
   return "static";
 }
 
@@ -68,7 +75,7 @@ void send_json(const httplib::Request& req, httplib::Response& res, const nlohma
 }
 
 HttpServer::HttpServer(const ServerConfig& config, IndexHolder& index)
-    : config_(config), index_(index) {
+    : config_(config), index_(index), algolia_(index, config.limits) {
   server_.new_task_queue = [n = config_.threads] { return new httplib::ThreadPool(n); };
   server_.set_tcp_nodelay(true);  // without it each response waits ~40 ms for Nagle
   server_.set_keep_alive_max_count(config_.keep_alive_max);
@@ -91,6 +98,10 @@ HttpServer::HttpServer(const ServerConfig& config, IndexHolder& index)
   route_get("/metrics", [this](auto& q, auto& r) { handle_metrics(q, r); });
   route_get("/openapi.yaml", [this](auto& q, auto& r) { handle_openapi(q, r); });
   route_post("/admin/reload", [this](auto& q, auto& r) { handle_reload(q, r); });
+  // The Algolia protocol, for InstantSearch (server/http/algolia_*.cpp).
+  for (const char* pattern : {R"(/1/indexes/([^/]+)/queries)", R"(/1/indexes/([^/]+)/query)",
+                              R"(/1/indexes/([^/]+)/facets/([^/]+)/query)"})
+    server_.Post(pattern, guarded_algolia([this](auto& q, auto& r) { handle_algolia(q, r); }));
 
   server_.Options(R"(/.*)", [this](const httplib::Request& req, httplib::Response& res) {
     std::string origin = req.get_header_value("Origin");
@@ -102,7 +113,10 @@ HttpServer::HttpServer(const ServerConfig& config, IndexHolder& index)
     }
     apply_cors(req, res);
     res.set_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
-    res.set_header("Access-Control-Allow-Headers", "Authorization, Content-Type");
+    // Algolia's full clients send their credentials and agent as headers.
+    res.set_header("Access-Control-Allow-Headers",
+                   "Authorization, Content-Type, X-Algolia-API-Key, X-Algolia-Application-Id, "
+                   "X-Algolia-Agent, X-Algolia-UserToken");
     res.set_header("Access-Control-Max-Age", "600");
     res.status = 204;
   });
@@ -122,6 +136,10 @@ HttpServer::HttpServer(const ServerConfig& config, IndexHolder& index)
     std::string message = res.status == 404
                               ? "no such endpoint: " + req.path
                               : "request refused (HTTP " + std::to_string(res.status) + ")";
+    if (req.path.rfind("/1/", 0) == 0) {
+      send_json(req, res, algolia_error(message, res.status), res.status);
+      return;
+    }
     send_json(req, res, error_body(status_code_name(res.status), message), res.status);
   });
   auto reload = guarded([this](auto& q, auto& r) { handle_reload(q, r); });
@@ -169,6 +187,36 @@ HttpServer::Handler HttpServer::guarded(Handler handler) {
     } catch (const std::exception& e) {
       spdlog::error("{} {}: {}", req.method, req.path, e.what());
       send_json(req, res, error_body("internal_error", "unexpected error"), 500);
+    }
+  };
+}
+
+HttpServer::Handler HttpServer::guarded_algolia(Handler handler) {
+  return [this, handler](const httplib::Request& req, httplib::Response& res) {
+    auto fail = [&](const std::string& message, int status) {
+      send_json(req, res, algolia_error(message, status), status);
+    };
+    try {
+      apply_cors(req, res);
+      if (!config_.algolia_api_key.empty()) {
+        // The lite clients send credentials in the query string, the others as headers.
+        std::string key = req.has_param("x-algolia-api-key")
+                              ? req.get_param_value("x-algolia-api-key")
+                              : req.get_header_value("X-Algolia-API-Key");
+        if (!constant_time_equal(key, config_.algolia_api_key))
+          return fail("Invalid Application-ID or API key", 403);
+      }
+      handler(req, res);
+    } catch (const ApiError& e) {
+      fail(e.what(), e.status());
+    } catch (const indexer::IndexError& e) {
+      fail(e.what(), 503);
+    } catch (const Xapian::Error& e) {
+      spdlog::error("{} {}: {}", req.method, req.path, e.get_description());
+      fail("search engine error", 500);
+    } catch (const std::exception& e) {
+      spdlog::error("{} {}: {}", req.method, req.path, e.what());
+      fail("unexpected error", 500);
     }
   };
 }
@@ -277,6 +325,20 @@ void HttpServer::handle_reload(const httplib::Request& req, httplib::Response& r
             {{"reloaded", swapped},
              {"generation", index_.get()->generation()},
              {"documents", index_.get()->documents()}});
+}
+
+void HttpServer::handle_algolia(const httplib::Request& req, httplib::Response& res) {
+  // v4 lite sends JSON labelled application/x-www-form-urlencoded, v5 labels it text/plain:
+  // the body is read as JSON whatever the label.
+  nlohmann::json body = algolia_body(req.body);
+  std::string index = req.matches[1];
+  if (req.path.ends_with("/queries")) {
+    send_json(req, res, algolia_.queries(body, index == "*" ? "" : index));
+  } else if (req.matches.size() > 2) {
+    send_json(req, res, algolia_.facet_query(body, index, req.matches[2]));
+  } else {
+    send_json(req, res, algolia_.query(body, index));
+  }
 }
 
 void HttpServer::handle_openapi(const httplib::Request&, httplib::Response& res) {

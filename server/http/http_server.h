@@ -5,6 +5,7 @@
 #include <string>
 
 #include "server/engine/index_holder.h"
+#include "server/http/algolia_routes.h"
 #include "server/http/config.h"
 #include "server/http/metrics.h"
 
@@ -30,6 +31,8 @@ class HttpServer {
   void route_get(const std::string& pattern, Handler handler);
   void route_post(const std::string& pattern, Handler handler);
   Handler guarded(Handler handler);
+  /// The same for the Algolia protocol: its errors as {"message","status"}, its API key.
+  Handler guarded_algolia(Handler handler);
   void require_admin(const httplib::Request& req) const;
   void apply_cors(const httplib::Request& req, httplib::Response& res) const;
   void log_request(const httplib::Request& req, const httplib::Response& res, double seconds,
@@ -42,10 +45,12 @@ class HttpServer {
   void handle_metrics(const httplib::Request& req, httplib::Response& res);
   void handle_reload(const httplib::Request& req, httplib::Response& res);
   void handle_openapi(const httplib::Request& req, httplib::Response& res);
+  void handle_algolia(const httplib::Request& req, httplib::Response& res);
 
   ServerConfig config_;
   IndexHolder& index_;
   Metrics metrics_;
+  AlgoliaRoutes algolia_;
   httplib::Server server_;
   int listen_socket_ = -1;
 };

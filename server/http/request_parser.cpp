@@ -88,6 +88,29 @@ YearRange parse_year_range(const std::string& text) {
   return r;
 }
 
+std::optional<std::string> country_code(const std::string& text, const Labels& labels) {
+  if (text.size() == 2) {
+    std::string code = text;
+    for (char& ch : code) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    return code;
+  }
+  // A country name in English, French or Arabic, as the data accepts.
+  std::string key = analyzers::fold(text);
+  for (const auto& [cc, names] : labels.countries())
+    for (analyzers::Lang l : analyzers::kLanguages)
+      if (analyzers::fold(names.in(l)) == key) return cc;
+  return std::nullopt;
+}
+
+std::optional<std::string> theme_slug(const std::string& text, const Labels& labels) {
+  if (labels.has_theme(text)) return text;
+  std::string key = analyzers::fold(text);
+  for (const auto& slug : labels.theme_order())
+    for (analyzers::Lang l : analyzers::kLanguages)
+      if (analyzers::fold(labels.theme(slug, l)) == key) return slug;
+  return std::nullopt;
+}
+
 SearchRequest parse_search_request(const Params& params, const Labels& labels,
                                    const RequestLimits& limits) {
   SearchRequest req;
@@ -103,31 +126,14 @@ SearchRequest parse_search_request(const Params& params, const Labels& labels,
     return values;
   };
   for (auto& c : filters("country")) {
-    std::string code = c;
-    if (code.size() == 2) {
-      for (char& ch : code) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-    } else {
-      // A country name in English, French or Arabic, as the data accepts.
-      std::string key = analyzers::fold(c);
-      code.clear();
-      for (const auto& [cc, names] : labels.countries())
-        for (analyzers::Lang l : analyzers::kLanguages)
-          if (analyzers::fold(names.in(l)) == key) code = cc;
-      if (code.empty()) throw bad("country", "unknown country \"" + c + "\"");
-    }
-    req.countries.push_back(code);
+    auto code = country_code(c, labels);
+    if (!code) throw bad("country", "unknown country \"" + c + "\"");
+    req.countries.push_back(*code);
   }
   for (auto& t : filters("theme")) {
-    if (labels.has_theme(t)) {
-      req.themes.push_back(t);
-      continue;
-    }
-    std::string key = analyzers::fold(t), found;
-    for (const auto& slug : labels.theme_order())
-      for (analyzers::Lang l : analyzers::kLanguages)
-        if (analyzers::fold(labels.theme(slug, l)) == key) found = slug;
-    if (found.empty()) throw bad("theme", "unknown theme \"" + t + "\"");
-    req.themes.push_back(found);
+    auto slug = theme_slug(t, labels);
+    if (!slug) throw bad("theme", "unknown theme \"" + t + "\"");
+    req.themes.push_back(*slug);
   }
   for (auto& t : filters("type")) {
     if (t == "organization") t = "organisation";

@@ -1,5 +1,6 @@
 #pragma once
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,12 @@ using Params = std::multimap<std::string, std::string>;
 /// parameter. Countries may be codes or names, themes slugs or labels (as in the data).
 SearchRequest parse_search_request(const Params& params, const Labels& labels,
                                    const RequestLimits& limits);
+
+/// The country code of a code (any case) or a country name in English, French or Arabic;
+/// nullopt when it names no country.
+std::optional<std::string> country_code(const std::string& text, const Labels& labels);
+/// The theme slug of a slug or a label in any interface language; nullopt when unknown.
+std::optional<std::string> theme_slug(const std::string& text, const Labels& labels);
 
 /// A whole number parameter within lo..hi; throws ApiError(400) naming it.
 int parse_int_param(const std::string& name, const std::string& text, int lo, int hi);
