@@ -1,14 +1,53 @@
 #include "server/engine/filter_expr.h"
 
+#include <algorithm>
 #include <charconv>
+#include <optional>
 
 namespace peacesearch::server {
 
 FilterExpr FilterExpr::all_of(std::vector<FilterExpr> parts) {
-  if (parts.size() == 1) return std::move(parts.front());
+  std::vector<FilterExpr> flat;
+  std::optional<int> lo, hi;  // the tightest bounds among the parts
+  for (auto& p : parts) {
+    if (p.kind == Kind::all) {
+      for (auto& c : p.children) flat.push_back(std::move(c));
+    } else {
+      flat.push_back(std::move(p));
+    }
+  }
+  std::vector<FilterExpr> kept;
+  for (auto& p : flat) {
+    if (p.kind == Kind::year && p.compare != Compare::eq && p.compare != Compare::ne) {
+      if (p.compare == Compare::ge || p.compare == Compare::gt) {
+        int b = p.compare == Compare::gt ? p.number + 1 : p.number;
+        lo = lo ? std::max(*lo, b) : b;
+      } else {
+        int b = p.compare == Compare::lt ? p.number - 1 : p.number;
+        hi = hi ? std::min(*hi, b) : b;
+      }
+    } else if (p.kind == Kind::year_range) {
+      lo = lo ? std::max(*lo, p.from) : p.from;
+      hi = hi ? std::min(*hi, p.to) : p.to;
+    } else {
+      kept.push_back(std::move(p));
+    }
+  }
+  if (lo && hi) {
+    FilterExpr r;
+    r.kind = Kind::year_range;
+    r.from = *lo;
+    r.to = *hi;
+    kept.push_back(std::move(r));
+  } else if (lo) {
+    kept.push_back(year_compare(Compare::ge, *lo));
+  } else if (hi) {
+    kept.push_back(year_compare(Compare::le, *hi));
+  }
+  if (kept.size() == 1) return std::move(kept.front());
   FilterExpr e;
   e.kind = Kind::all;
-  e.children = std::move(parts);
+  e.children = std::move(kept);
   return e;
 }
 
@@ -100,6 +139,15 @@ Roaring FilterExpr::evaluate(const FacetIndex& facets,
         int y = 0;
         std::from_chars(text.data(), text.data() + text.size(), y);
         if (holds(compare, y, number)) out |= docs;
+      }
+      return out & facets.all();
+    }
+    case Kind::year_range: {
+      Roaring out;
+      for (const auto& [text, docs] : facets.values(Facet::year)) {
+        int y = 0;
+        std::from_chars(text.data(), text.data() + text.size(), y);
+        if (y >= from && y <= to) out |= docs;
       }
       return out & facets.all();
     }

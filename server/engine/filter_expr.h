@@ -12,7 +12,7 @@ namespace peacesearch::server {
 /// (Algolia's facetFilters, numericFilters and `filters`) rather than the native API's
 /// "values OR-ed, fields AND-ed".
 struct FilterExpr {
-  enum class Kind { all, any, negation, value, year, organisation };
+  enum class Kind { all, any, negation, value, year, year_range, organisation };
   enum class Compare { lt, le, eq, ne, ge, gt };
 
   Kind kind = Kind::all;
@@ -21,7 +21,11 @@ struct FilterExpr {
   std::string value;                 ///< value's facet value; organisation's id
   Compare compare = Compare::eq;     ///< year: `year <compare> number`
   int number = 0;
+  int from = 0, to = 0;  ///< year_range: some year within from..to
 
+  /// AND. Lower and upper year bounds AND-ed together become one range: a record spanning
+  /// 1998 and 2010 does not satisfy "year >= 2000 AND year <= 2005" (with each bound read
+  /// alone, as Algolia reads multi-valued numbers, it would).
   static FilterExpr all_of(std::vector<FilterExpr> parts);
   static FilterExpr any_of(std::vector<FilterExpr> parts);
   static FilterExpr negate(FilterExpr part);
