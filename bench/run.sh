@@ -11,11 +11,14 @@
 #   PEER_QUERIES=N      the peers run the first N queries of the mix (0 = all; 500 from 1M)
 #   SKIP_PEERS=1        skip SQLite and PostgreSQL (quick runs while developing)
 #   SKIP_SETUP=1        do not check/install apt packages
+#   UPDATE_REPEAT=3     incremental update steps (bench/update_bench.sh); SKIP_UPDATE=1 skips them
 #
 # Steps: install packages, build Release (+ peacesearch-query-bench), generate the corpus
 # (cached in bench/work/), index it (timed, peak RSS, size), in-process query latency, HTTP
 # latency/throughput with wrk (mix at c=1/8/64, browse with 2 filters, /health floor),
-# SQLite FTS5 and PostgreSQL peers, then bench/results/<date>-<SIZE>.md (+ raw *.json).
+# incremental update of 100 records against the full build (bench/update_bench.sh: its own
+# report <date>-<SIZE>-update.md), SQLite FTS5 and PostgreSQL peers, then
+# bench/results/<date>-<SIZE>.md (+ raw *.json).
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -26,13 +29,14 @@ source "$BENCH_DIR/lib/common.sh"
 # shellcheck source=lib/http.sh
 source "$BENCH_DIR/lib/http.sh"
 
-[ $# -eq 1 ] || { sed -n '2,17p' "$0" >&2; exit 2; }
+[ $# -eq 1 ] || { sed -n '2,20p' "$0" >&2; exit 2; }
 SIZE=$(size_label "$1")
 SEED=${SEED:-42}
 NPROC=$(nproc)
 BUILD_DIR=${BUILD_DIR:-build/release}
 SERVER_THREADS=${SERVER_THREADS:-128}
 INDEX_THREADS=${INDEX_THREADS:-$NPROC}
+UPDATE_REPEAT=${UPDATE_REPEAT:-3}
 NRECORDS=$(python3 -c 'import sys; sys.path.insert(0, sys.argv[1]); import gen_corpus as g; print(g.parse_size(sys.argv[2]))' "$BENCH_DIR" "$SIZE")
 if [ -z "${DURATION:-}" ]; then
   DURATION=10
@@ -112,6 +116,17 @@ print("[bench] in-process: %d queries, p50 %s ms, p95 %s ms, p99 %s ms" % (d["co
 # 6. HTTP -------------------------------------------------------------------------------
 log "HTTP: wrk, ${DURATION}s per run"
 http_bench "$INDEX" "$REQ" "$DURATION" "$OUT-http.json"
+
+# 6b. Incremental update (issue 14): 100 changed records against the build of step 4, which
+# it updates in place (the queries above are done with it) -------------------------------
+if [ -z "${SKIP_UPDATE:-}" ]; then
+  log "incremental update: 100 changed records, $UPDATE_REPEAT times, against the full build"
+  UPDATE_REPEAT=$UPDATE_REPEAT BUILD_DIR=$BUILD_DIR SEED=$SEED INDEX_THREADS=$INDEX_THREADS \
+    bash "$BENCH_DIR/update_bench.sh" "$SIZE" "$INDEX" "$OUT-index.json" >/dev/null ||
+    log "WARNING: the incremental update benchmark failed (see above); the rest goes on"
+else
+  log "incremental update skipped (SKIP_UPDATE)"
+fi
 
 # 7. Peers ------------------------------------------------------------------------------
 if [ -z "${SKIP_PEERS:-}" ]; then
