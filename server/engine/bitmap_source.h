@@ -2,6 +2,8 @@
 #include <xapian.h>
 
 #include <roaring/roaring.hh>
+#include <string>
+#include <vector>
 
 namespace peacesearch::server {
 
@@ -9,9 +11,13 @@ namespace peacesearch::server {
 /// documents facets and filters left. Unlike a match decider, which sees every match, a
 /// posting source lets Xapian skip straight to the next allowed document, so a narrow
 /// filter makes ranking cheap. Weightless (it only restricts). The bitmap must outlive it.
+/// The bitmap holds docids of the combined database (base and delta after an update, whose
+/// docids interleave); Xapian runs one clone per sub-database with that shard's own docids,
+/// so each clone keeps the documents of its shard, renumbered.
 class BitmapSource : public Xapian::PostingSource {
  public:
-  explicit BitmapSource(const Roaring& docs);
+  /// `db` is the database the query runs on (its UUID lists its sub-databases in order).
+  BitmapSource(const Roaring& docs, const Xapian::Database& db);
 
   void init(const Xapian::Database& db) override;
   void next(double min_wt) override;
@@ -25,7 +31,12 @@ class BitmapSource : public Xapian::PostingSource {
   std::string name() const override { return "peacesearch::BitmapSource"; }
 
  private:
+  BitmapSource(const Roaring& docs, std::vector<std::string> shards);
+
   const Roaring& docs_;
+  std::vector<std::string> shards_;  // sub-database UUIDs, in the combined order
+  Roaring local_;                    // this shard's documents, when there are several
+  const Roaring* active_ = nullptr;
   roaring_uint32_iterator_t it_;  // the C iterator: its C++ wrapper's == is unreliable at end
   bool started_ = false;
   Xapian::docid current_ = 0;

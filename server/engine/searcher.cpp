@@ -211,7 +211,7 @@ SearchResult Searcher::search(const SearchRequest& req) const {
       rank_opts.rewrite_phrase = [&](const Xapian::Query& phrase,
                                      const std::vector<Xapian::Query>& terms) {
         phrase_docs.push_back(match_set.phrase(phrase));
-        auto* source = new BitmapSource(*phrase_docs.back());
+        auto* source = new BitmapSource(*phrase_docs.back(), db);
         return Xapian::Query(Xapian::Query::OP_FILTER,
                              Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end()),
                              Xapian::Query(source->release()));
@@ -220,7 +220,7 @@ SearchResult Searcher::search(const SearchRequest& req) const {
     }
     // Filters (and an organisation) restrict the ranked query through a posting source, so
     // Xapian skips to allowed documents instead of scoring every match.
-    BitmapSource allowed(filtered);
+    BitmapSource allowed(filtered, db);
     bool restricted = has_replaced || !req.organisations.empty() || expr ||
                       filtered.cardinality() != matched.cardinality();
     if (restricted)

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <set>
 
 #include "indexer/generation_parts.h"
 #include "indexer/index_updater.h"
@@ -65,6 +66,16 @@ std::string answers(const fs::path& root) {
     for (const auto& [facet, values] : res.facets)
       for (const auto& v : values) out += " " + v.value + "=" + std::to_string(v.count);
     out += "\n";
+    // Ranked and by name, the same documents (their order may differ with the statistics):
+    // these pages go through Xapian, filtered by a bitmap over base and delta together.
+    for (auto sort : {server::SortOrder::relevance, server::SortOrder::name}) {
+      r.sort = sort;
+      std::set<std::string> ids;
+      for (const auto& h : s.search(r).hits) ids.insert(h.record.value("id", ""));
+      out += "  ranked:";
+      for (const auto& id : ids) out += " " + id;
+      out += "\n";
+    }
   }
   for (const char* id : {"o1", "o2", "a1", "a2", "a9"}) {
     auto doc = s.document(id);

@@ -110,7 +110,7 @@ TEST_F(MatchSetTest, BitmapSourceRestrictsARankedQueryToItsDocuments) {
   allowed.add(db.get_lastdocid() + 10);
   for (uint32_t d = 1; d <= db.get_lastdocid(); d += 7) allowed.add(d);
   for (const Roaring& bits : {allowed, Roaring(), snapshot->facets().all()}) {
-    BitmapSource source(bits);
+    BitmapSource source(bits, db);
     Xapian::Enquire e(db);
     e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(&source)));
     Xapian::MSet m = e.get_mset(0, db.get_doccount());
@@ -118,6 +118,38 @@ TEST_F(MatchSetTest, BitmapSourceRestrictsARankedQueryToItsDocuments) {
     for (auto it = m.begin(); it != m.end(); ++it) got.add(*it);
     EXPECT_EQ(got, all_matches & bits);
   }
+}
+
+TEST_F(MatchSetTest, BitmapSourceFollowsTheDocidsOfCombinedDatabases) {
+  // After an update the served database is a delta and a base together, docids interleaved;
+  // Xapian hands each sub-database's clone of the source that shard's own docids.
+  peacesearch::testing::TempDir dir;
+  {
+    Xapian::WritableDatabase w((dir.path() / "delta").string(), Xapian::DB_CREATE);
+    for (int i = 0; i < 7; ++i) {
+      Xapian::Document d;
+      d.add_term("Zpaix");
+      w.add_document(d);
+    }
+  }
+  auto snapshot = sample_->holder->get();
+  auto lease = snapshot->lease();
+  Xapian::Database combined((dir.path() / "delta").string());
+  combined.add_database(lease.db());
+  Xapian::Query query("Zpaix");
+  Roaring all_matches = xapian_matches(combined, query);
+  ASSERT_GT(all_matches.cardinality(), 10u);
+  Roaring allowed;
+  uint32_t n = 0;
+  for (uint32_t d : all_matches)
+    if (n++ % 3 != 1) allowed.add(d);  // documents of both shards, not all of them
+  BitmapSource source(allowed, combined);
+  Xapian::Enquire e(combined);
+  e.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(&source)));
+  Xapian::MSet m = e.get_mset(0, combined.get_doccount());
+  Roaring got;
+  for (auto it = m.begin(); it != m.end(); ++it) got.add(*it);
+  EXPECT_EQ(got, allowed);
 }
 
 TEST(ClauseCache, KeepsRecentlyUsedClausesWithinItsBudget) {
