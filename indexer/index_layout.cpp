@@ -1,6 +1,7 @@
 #include "indexer/index_layout.h"
 
 #include <unistd.h>
+#include <xapian.h>
 
 #include <algorithm>
 #include <chrono>
@@ -90,6 +91,28 @@ void IndexLayout::prune(size_t keep) const {
                                  [&](const fs::path& n) { return fs::equivalent(n, done[i], ec); });
     if (!is_needed) fs::remove_all(done[i], ec);
   }
+}
+
+void IndexLayout::publish(const fs::path& generation, const std::string& what, size_t keep,
+                          const std::function<void(const fs::path&)>& write) const {
+  fs::path building = generation.string() + ".building";
+  std::error_code ec;
+  try {
+    fs::create_directories(building);
+    write(building);
+    fs::rename(building, generation);
+  } catch (const Xapian::Error& e) {
+    fs::remove_all(building, ec);
+    throw BuildError("writing the " + what + " failed: " + e.get_description());
+  } catch (const fs::filesystem_error& e) {
+    fs::remove_all(building, ec);
+    throw BuildError("writing the " + what + " failed: " + e.what());
+  } catch (...) {
+    fs::remove_all(building, ec);
+    throw;
+  }
+  switch_to(generation);
+  prune(keep);
 }
 
 }  // namespace peacesearch::indexer

@@ -1,5 +1,6 @@
 #pragma once
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,6 +27,14 @@ class IndexLayout {
 
   /// Points `current` at `generation` atomically (symlink + rename).
   void switch_to(const std::filesystem::path& generation) const;
+
+  /// Writes a new generation and serves it: `write` fills `building` (the generation's
+  /// ".building" directory, created first), which is then renamed to `generation`; `current`
+  /// switches to it and old generations are pruned to `keep`. On any failure the directory is
+  /// removed and the live index is untouched; Xapian and filesystem errors become
+  /// BuildError("writing the <what> failed: …"). Call it holding the build lock.
+  void publish(const std::filesystem::path& generation, const std::string& what, size_t keep,
+               const std::function<void(const std::filesystem::path& building)>& write) const;
 
   /// Removes old generations, keeping the current one and the `keep` newest others, and any
   /// unfinished build directory left by a killed build. Call it holding the build lock.

@@ -122,67 +122,54 @@ UpdateResult IndexUpdater::update(const CorpusScan& scan, const CorpusReader& re
     throw BuildError("the index changed while the update was reading it; run the update again");
   layout_.prune(build_options.keep_generations);
   fs::path generation = layout_.new_generation();
-  fs::path building = generation.string() + ".building";
-  std::error_code ec;
-  try {
-    fs::create_directories(building);
-    Xapian::WritableDatabase delta((building / "delta").string(),
-                                   Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
-    if (old_delta) {
-      for (auto it = old_delta->postlist_begin(""); it != old_delta->postlist_end(""); ++it) {
-        Xapian::Document doc = old_delta->get_document(*it);
-        if (!gone.contains(document_id(doc))) delta.add_document(doc);
-      }
-    }
-    DocumentBuilder builder(countries_, themes_, build_options.fold_accents);
-    for (const auto& p : pending) delta.add_document(builder.build(p.record, p.context).document);
+  layout_.publish(
+      generation, "update", build_options.keep_generations, [&](const fs::path& building) {
+        Xapian::WritableDatabase delta((building / "delta").string(),
+                                       Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
+        if (old_delta) {
+          for (auto it = old_delta->postlist_begin(""); it != old_delta->postlist_end(""); ++it) {
+            Xapian::Document doc = old_delta->get_document(*it);
+            if (!gone.contains(document_id(doc))) delta.add_document(doc);
+          }
+        }
+        DocumentBuilder builder(countries_, themes_, build_options.fold_accents);
+        for (const auto& p : pending)
+          delta.add_document(builder.build(p.record, p.context).document);
 
-    std::vector<Xapian::docid> replaced = parts.replaced;
-    for (const auto& id : gone) {
-      std::string term = std::string(schema::kIdPrefix) + id;
-      for (auto it = base.postlist_begin(term); it != base.postlist_end(term); ++it)
-        replaced.push_back(*it);
-    }
-    std::sort(replaced.begin(), replaced.end());
-    replaced.erase(std::unique(replaced.begin(), replaced.end()), replaced.end());
+        std::vector<Xapian::docid> replaced = parts.replaced;
+        for (const auto& id : gone) {
+          std::string term = std::string(schema::kIdPrefix) + id;
+          for (auto it = base.postlist_begin(term); it != base.postlist_end(term); ++it)
+            replaced.push_back(*it);
+        }
+        std::sort(replaced.begin(), replaced.end());
+        replaced.erase(std::unique(replaced.begin(), replaced.end()), replaced.end());
 
-    CorpusFacts facts;
-    facts.organisations = scan.organisations;
-    facts.activities = scan.activities;
-    facts.countries = scan.countries;
-    for (const auto& [id, r] : scan.organisation_by_id) facts.organisation_list.push_back(&r);
-    std::sort(facts.organisation_list.begin(), facts.organisation_list.end(),
-              [](const Record* a, const Record* b) { return a->id < b->id; });
-    nlohmann::json update = {{"added", out.added},
-                             {"changed", out.changed},
-                             {"removed", out.removed},
-                             {"base", parts.base.parent_path().filename().string()},
-                             {"delta_documents", delta.get_doccount()}};
-    write_metadata(delta, facts, countries_, themes_, build_options, generation, scan.records(),
-                   {{"update", update}});
-    delta.commit();
-    delta.close();
-    write_replaced(building / "replaced.u32", replaced);
-    write_fingerprints(building / "records.tsv", after);
-    nlohmann::json manifest = {
-        {"base", fs::relative(parts.base, generation).string()},
-        {"note",
-         "an update: delta/ holds the added and changed documents, replaced.u32 the "
-         "base documents they replace"}};
-    std::ofstream(building / "parts.json") << manifest.dump(1) << "\n";
-    fs::rename(building, generation);
-  } catch (const Xapian::Error& e) {
-    fs::remove_all(building, ec);
-    throw BuildError("writing the update failed: " + e.get_description());
-  } catch (const fs::filesystem_error& e) {
-    fs::remove_all(building, ec);
-    throw BuildError(std::string("writing the update failed: ") + e.what());
-  } catch (...) {
-    fs::remove_all(building, ec);
-    throw;
-  }
-  layout_.switch_to(generation);
-  layout_.prune(build_options.keep_generations);
+        CorpusFacts facts;
+        facts.organisations = scan.organisations;
+        facts.activities = scan.activities;
+        facts.countries = scan.countries;
+        for (const auto& [id, r] : scan.organisation_by_id) facts.organisation_list.push_back(&r);
+        std::sort(facts.organisation_list.begin(), facts.organisation_list.end(),
+                  [](const Record* a, const Record* b) { return a->id < b->id; });
+        nlohmann::json update = {{"added", out.added},
+                                 {"changed", out.changed},
+                                 {"removed", out.removed},
+                                 {"base", parts.base.parent_path().filename().string()},
+                                 {"delta_documents", delta.get_doccount()}};
+        write_metadata(delta, facts, countries_, themes_, build_options, generation, scan.records(),
+                       {{"update", update}});
+        delta.commit();
+        delta.close();
+        write_replaced(building / "replaced.u32", replaced);
+        write_fingerprints(building / "records.tsv", after);
+        nlohmann::json manifest = {
+            {"base", fs::relative(parts.base, generation).string()},
+            {"note",
+             "an update: delta/ holds the added and changed documents, replaced.u32 the "
+             "base documents they replace"}};
+        std::ofstream(building / "parts.json") << manifest.dump(1) << "\n";
+      });
   out.generation = generation;
   return out;
 }

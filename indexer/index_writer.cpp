@@ -156,13 +156,11 @@ BuildResult IndexWriter::write(const RecordSource& source, const CorpusFacts& fa
   layout_.prune(options.keep_generations);  // clears leftovers of killed builds first
 
   fs::path generation = layout_.new_generation();
-  fs::path building = generation.string() + ".building";
   size_t total = facts.organisations + facts.activities;
   unsigned threads = options.threads ? options.threads : std::thread::hardware_concurrency();
   threads = std::clamp<unsigned>(threads, 1, std::max<size_t>(1, total / 1000 + 1));
 
-  try {
-    fs::create_directories(building);
+  layout_.publish(generation, "index", options.keep_generations, [&](const fs::path& building) {
     std::atomic<size_t> done{0};
     std::vector<std::string> failures(threads);
     std::vector<std::thread> workers;
@@ -237,19 +235,7 @@ BuildResult IndexWriter::write(const RecordSource& source, const CorpusFacts& fa
     for (const auto& thread_parts : parts)
       for (const auto& part : thread_parts) fs::remove_all(part);
     fs::rename(merged, building / "xapian");
-    fs::rename(building, generation);
-  } catch (const Xapian::Error& e) {
-    fs::remove_all(building, ec);
-    throw BuildError("writing the index failed: " + e.get_description());
-  } catch (const fs::filesystem_error& e) {
-    fs::remove_all(building, ec);
-    throw BuildError(std::string("writing the index failed: ") + e.what());
-  } catch (...) {
-    fs::remove_all(building, ec);
-    throw;
-  }
-  layout_.switch_to(generation);
-  layout_.prune(options.keep_generations);
+  });
   return {generation, total};
 }
 

@@ -8,6 +8,7 @@
 #include "analyzers/arabic.h"
 #include "analyzers/fold.h"
 #include "indexer/acronym_definitions.h"
+#include "indexer/profile_page.h"
 
 namespace peacesearch::indexer {
 namespace {
@@ -64,17 +65,6 @@ const std::regex& arabic_year_only() {
   static const std::regex re(kArabicVerbs + "[^.\\n]{0,120}?(?:عام|سنة)\\s*" + kArabicYear,
                              std::regex::ECMAScript);
   return re;
-}
-
-size_t word_count(std::string_view s) {
-  size_t n = 0;
-  bool in_word = false;
-  for (char ch : s) {
-    bool space = ch == ' ' || ch == '\t';
-    if (!space && !in_word) ++n;
-    in_word = !space;
-  }
-  return n;
 }
 
 bool starts_like_a_name(std::string_view s) {

@@ -35,17 +35,6 @@ std::optional<std::string_view> bullet_text(std::string_view line) {
   return std::nullopt;
 }
 
-size_t word_count(std::string_view s) {
-  size_t n = 0;
-  bool in_word = false;
-  for (char ch : s) {
-    bool space = ch == ' ' || ch == '\t';
-    if (!space && !in_word) ++n;
-    in_word = !space;
-  }
-  return n;
-}
-
 // A short line with no sentence punctuation at its end: a title ("Coypec", "Mahila Shanti
 // Manch"), not a sentence.
 bool looks_like_title(std::string_view line) {
@@ -62,6 +51,17 @@ bool continues_bullet(std::string_view line) {
 }
 
 }  // namespace
+
+size_t word_count(std::string_view s) {
+  size_t n = 0;
+  bool in_word = false;
+  for (char ch : s) {
+    bool space = ch == ' ' || ch == '\t';
+    if (!space && !in_word) ++n;
+    in_word = !space;
+  }
+  return n;
+}
 
 ProfilePage split_profile_page(std::string_view text) {
   ProfilePage page;

@@ -33,6 +33,9 @@ struct ProfilePage {
 /// description are dropped as furniture, unless they open with a date (an achievement).
 ProfilePage split_profile_page(std::string_view text);
 
+/// Words in `s`, separated by spaces or tabs.
+size_t word_count(std::string_view s);
+
 /// True when `text` holds a founding phrase ("Created in 2008", "Fondée à Lomé en 1997",
 /// "Depuis sa création en 2011"…).
 bool has_founding_phrase(std::string_view text);

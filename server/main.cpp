@@ -7,9 +7,9 @@
 #include <iostream>
 #include <thread>
 
+#include "server/engine/index_holder.h"
 #include "server/http/config.h"
 #include "server/http/http_server.h"
-#include "server/engine/index_holder.h"
 
 extern char** environ;
 

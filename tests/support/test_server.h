@@ -6,9 +6,9 @@
 #include <string>
 #include <thread>
 
+#include "server/engine/index_holder.h"
 #include "server/http/config.h"
 #include "server/http/http_server.h"
-#include "server/engine/index_holder.h"
 
 namespace peacesearch::testing {
 
