@@ -232,9 +232,11 @@ SearchResult Searcher::search(const SearchRequest& req) const {
       page.emplace_back(*it, has_query ? it.get_weight() / top : 0.0);
   }
   Highlighter hl(analyzer, parsed.highlight(keep));
+  // The clauses are not needed past this point: their words and terms move to the result.
   for (size_t i = 0; i < parsed.clauses.size(); ++i)
     if (keep.empty() || keep[i])
-      result.highlight.push_back({parsed.clauses[i].text, parsed.clauses[i].highlight});
+      result.highlight.push_back(
+          {std::move(parsed.clauses[i].text), std::move(parsed.clauses[i].highlight)});
   for (const auto& [docid, score] : page) {
     Hit hit;
     hit.record = nlohmann::json::parse(db.get_document(docid).get_data(), nullptr, false);

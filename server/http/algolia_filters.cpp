@@ -116,17 +116,10 @@ FilterExpr nested(const std::string& param, const nlohmann::json& raw, One one) 
   nlohmann::json value = as_json(raw);
   if (value.is_null()) return FilterExpr{};
   if (value.is_string()) {
-    // A bare string may list several filters, comma-separated (AND).
+    // A bare string may list several filters, comma-separated (AND), as a query parameter may.
     std::vector<FilterExpr> parts;
-    const std::string& s = value.get_ref<const std::string&>();
-    size_t start = 0;
-    while (start <= s.size()) {
-      size_t comma = s.find(',', start);
-      if (comma == std::string::npos) comma = s.size();
-      std::string part = trim(s.substr(start, comma - start));
-      if (!part.empty()) parts.push_back(one(part));
-      start = comma + 1;
-    }
+    for (const auto& part : param_values(Params{{param, value.get<std::string>()}}, param))
+      parts.push_back(one(part));
     return FilterExpr::all_of(std::move(parts));
   }
   if (!value.is_array()) throw bad(param, "must be an array of strings (or of arrays of strings)");
