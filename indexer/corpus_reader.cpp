@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <tuple>
 
 #include "indexer/errors.h"
 #include "indexer/profile_importer.h"
@@ -27,35 +28,50 @@ std::vector<fs::path> input_files(const fs::path& dir) {
   return files;
 }
 
-void CorpusReader::visit_jsonl(const fs::path& file, const std::string& label,
-                               const Visitor& visitor, std::vector<std::string>* errors) const {
+void CorpusReader::visit_jsonl(uint32_t file_index, const fs::path& file, const std::string& label,
+                               const Visitor& visitor, std::vector<std::string>* errors,
+                               const Known& known) const {
   std::ifstream in(file, std::ios::binary);
   if (!in) {
     if (errors) errors->push_back(label + ": cannot read file");
     return;
   }
   std::string line;
-  size_t lineno = 0;
+  RecordLocation at{file_index, 0, 0};
+  uint64_t next = 0;
   while (std::getline(in, line)) {
-    ++lineno;
+    ++at.line;
+    at.offset = next;
+    next += line.size() + 1;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    uint64_t hash = line_hash(line);
+    std::string source = label + ":" + std::to_string(at.line);
+    if (known && known(hash, at, source)) continue;
     try {
-      visitor(parser_.parse(line, label + ":" + std::to_string(lineno)));
+      Record r = parser_.parse(line, source);
+      r.at = at;
+      r.line_hash = hash;
+      visitor(std::move(r));
     } catch (const DataError& e) {
       if (errors) errors->push_back(e.what());
     }
   }
 }
 
-void CorpusReader::visit_profile(const fs::path& file, const std::string& label,
-                                 const Visitor& visitor, std::vector<std::string>* errors) const {
+void CorpusReader::visit_profile(uint32_t file_index, const fs::path& file,
+                                 const std::string& label, const Visitor& visitor,
+                                 std::vector<std::string>* errors) const {
   try {
     ProfileImporter importer(countries_, themes_);
     auto lines = importer.import_file(file, {});
     for (size_t i = 0; i < lines.size(); ++i) {
       try {
-        visitor(parser_.parse(lines[i].dump(), label + " (record " + std::to_string(i + 1) + ")"));
+        std::string line = lines[i].dump();
+        Record r = parser_.parse(line, label + " (record " + std::to_string(i + 1) + ")");
+        r.at = {file_index, static_cast<uint32_t>(i + 1), 0};
+        r.line_hash = line_hash(line);
+        visitor(std::move(r));
       } catch (const DataError& e) {
         if (errors) errors->push_back(e.what());
       }
@@ -65,25 +81,28 @@ void CorpusReader::visit_profile(const fs::path& file, const std::string& label,
   }
 }
 
-void CorpusReader::visit(const fs::path& dir, const Visitor& visitor,
-                         std::vector<std::string>* errors) const {
-  for (const auto& f : input_files(dir)) {
+void CorpusReader::visit(const std::vector<fs::path>& files, const fs::path& dir,
+                         const Visitor& visitor, std::vector<std::string>* errors,
+                         const Known& known) const {
+  for (uint32_t i = 0; i < files.size(); ++i) {
+    const auto& f = files[i];
     std::string label = fs::relative(f, dir.parent_path()).string();
     if (f.extension() != ".jsonl") {
-      visit_profile(f, label, visitor, errors);
+      visit_profile(i, f, label, visitor, errors);
     } else {
-      visit_jsonl(f, label, visitor, errors);
+      visit_jsonl(i, f, label, visitor, errors, known);
     }
   }
 }
 
-CorpusScan CorpusReader::scan(const fs::path& dir) const {
+CorpusScan CorpusReader::scan(const fs::path& dir, const RecordStates* known) const {
   if (!fs::is_directory(dir)) throw BuildError(dir.string() + ": not a directory");
-  if (input_files(dir).empty())
-    throw BuildError(dir.string() +
-                     ": nothing to index (no *.jsonl file and no profiles/*.txt or *.html page)");
   CorpusScan scan;
   scan.dir = dir;
+  scan.files = input_files(dir);
+  if (scan.files.empty())
+    throw BuildError(dir.string() +
+                     ": nothing to index (no *.jsonl file and no profiles/*.txt or *.html page)");
 
   // What activities say about their organisation, checked once every organisation is known.
   struct ActivityLink {
@@ -93,16 +112,40 @@ CorpusScan CorpusReader::scan(const fs::path& dir) const {
   };
   std::vector<ActivityLink> links;
   std::unordered_map<std::string, std::string> first_seen;  // id -> source
+  auto fresh_id = [&](const std::string& id, const std::string& source) {
+    auto [it, fresh] = first_seen.emplace(id, source);
+    if (fresh) return true;
+    scan.errors.push_back(source + ": duplicate id \"" + id + "\" (first at " + it->second + ")");
+    scan.rejected.insert(source);
+    return false;
+  };
+
+  // Known activity lines by their hash (organisations are always parsed: activities need
+  // their names, and they are few).
+  std::unordered_map<uint64_t, const RecordStates::value_type*> known_lines;
+  if (known) {
+    known_lines.reserve(known->size());
+    for (const auto& e : *known)
+      if (e.second.type == RecordType::activity) known_lines.emplace(e.second.line, &e);
+  }
+  Known take_known;
+  if (known)
+    take_known = [&](uint64_t hash, const RecordLocation& at, std::string source) {
+      auto it = known_lines.find(hash);
+      if (it == known_lines.end()) return false;
+      const auto& [id, state] = *it->second;
+      if (!fresh_id(id, source)) return true;
+      scan.entries.push_back({id, RecordType::activity, state.organisation, hash, at});
+      links.push_back({state.organisation, std::move(source), state.years, state.country});
+      return true;
+    };
+
   visit(
-      dir,
+      scan.files, dir,
       [&](Record&& r) {
-        auto [it, fresh] = first_seen.emplace(r.id, r.source);
-        if (!fresh) {
-          scan.errors.push_back(r.source + ": duplicate id \"" + r.id + "\" (first at " +
-                                it->second + ")");
-          scan.rejected.insert(r.source);
-          return;
-        }
+        ++scan.parsed;
+        if (!fresh_id(r.id, r.source)) return;
+        if (known) scan.entries.push_back({r.id, r.type, r.organisation, r.line_hash, r.at});
         if (r.type == RecordType::organisation) {
           r.description.clear();
           r.summary.clear();
@@ -115,7 +158,7 @@ CorpusScan CorpusReader::scan(const fs::path& dir) const {
           links.push_back({r.organisation, r.source, activity_years(r), r.country});
         }
       },
-      &scan.errors);
+      &scan.errors, take_known);
 
   for (const auto& l : links) {
     auto org = scan.organisation_context.find(l.organisation);
@@ -133,25 +176,65 @@ CorpusScan CorpusReader::scan(const fs::path& dir) const {
   return scan;
 }
 
+void CorpusReader::deliver(const CorpusScan& scan, Record&& r, const RecordSink& sink) const {
+  if (scan.rejected.contains(r.source)) return;
+  if (r.type == RecordType::organisation) {
+    sink(r, scan.organisation_context.at(r.id));
+    return;
+  }
+  const Record& org = scan.organisation_by_id.at(r.organisation);
+  if (r.country.empty()) {
+    r.country = org.country;
+    r.country_inherited = true;
+  }
+  if (r.themes.empty()) r.themes = org.themes;
+  RecordContext ctx;
+  ctx.organisation = &org;
+  auto years = activity_years(r);
+  ctx.years.insert(years.begin(), years.end());
+  sink(r, ctx);
+}
+
 void CorpusReader::for_each(const CorpusScan& scan, const RecordSink& sink) const {
   visit(
-      scan.dir,
-      [&](Record&& r) {
-        if (scan.rejected.contains(r.source)) return;
-        if (r.type == RecordType::organisation) {
-          sink(r, scan.organisation_context.at(r.id));
-          return;
-        }
-        const Record& org = scan.organisation_by_id.at(r.organisation);
-        if (r.country.empty()) r.country = org.country;
-        if (r.themes.empty()) r.themes = org.themes;
-        RecordContext ctx;
-        ctx.organisation = &org;
-        auto years = activity_years(r);
-        ctx.years.insert(years.begin(), years.end());
-        sink(r, ctx);
-      },
-      nullptr);
+      scan.files, scan.dir, [&](Record&& r) { deliver(scan, std::move(r), sink); }, nullptr);
+}
+
+void CorpusReader::for_each_at(const CorpusScan& scan, std::vector<RecordLocation> where,
+                               const RecordSink& sink) const {
+  std::sort(where.begin(), where.end(), [](const RecordLocation& a, const RecordLocation& b) {
+    return std::tie(a.file, a.line) < std::tie(b.file, b.line);
+  });
+  for (size_t i = 0; i < where.size();) {
+    uint32_t file = where[i].file;
+    const fs::path& path = scan.files.at(file);
+    std::string label = fs::relative(path, scan.dir.parent_path()).string();
+    size_t end = i;
+    while (end < where.size() && where[end].file == file) ++end;
+    if (path.extension() != ".jsonl") {
+      std::vector<Record> records;  // a page is imported whole; its records are few
+      visit_profile(
+          file, path, label, [&](Record&& r) { records.push_back(std::move(r)); }, nullptr);
+      for (; i < end; ++i)
+        for (auto& r : records)
+          if (r.at.line == where[i].line) deliver(scan, std::move(r), sink);
+      continue;
+    }
+    std::ifstream in(path, std::ios::binary);
+    std::string line;
+    for (; i < end; ++i) {
+      in.clear();
+      in.seekg(static_cast<std::streamoff>(where[i].offset));
+      if (!std::getline(in, line))
+        throw BuildError(label + ":" + std::to_string(where[i].line) +
+                         ": the file changed while it was read");
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      Record r = parser_.parse(line, label + ":" + std::to_string(where[i].line));
+      r.at = where[i];
+      r.line_hash = line_hash(line);
+      deliver(scan, std::move(r), sink);
+    }
+  }
 }
 
 Corpus CorpusReader::read(const fs::path& dir) const {

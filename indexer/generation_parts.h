@@ -12,8 +12,8 @@ namespace peacesearch::indexer {
 /// (`xapian/`). An update writes a small database of the added and changed documents
 /// (`delta/`), the list of base documents they replace (`replaced.u32`), and a `parts.json`
 /// naming the full build it stands on; it never touches that base, which readers may be
-/// using. Each generation also keeps `records.tsv`, the fingerprint of every record it holds,
-/// so the next update knows what changed.
+/// using. Each generation also keeps `records.tsv`, the state of every record it holds
+/// (record_state.h), so the next update knows what changed.
 struct GenerationParts {
   std::filesystem::path dir;                   ///< the generation directory
   std::filesystem::path base;                  ///< the full build's Xapian database

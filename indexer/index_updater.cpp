@@ -14,46 +14,31 @@
 #include "indexer/errors.h"
 #include "indexer/generation_parts.h"
 #include "indexer/index_metadata.h"
-#include "indexer/record_fingerprint.h"
+#include "indexer/record_state.h"
 #include "indexer/schema.h"
 
 namespace fs = std::filesystem;
 
 namespace peacesearch::indexer {
-namespace {
-
-// The id of a document (its Q term).
-std::string document_id(const Xapian::Document& doc) {
-  auto t = doc.termlist_begin();
-  t.skip_to(std::string(schema::kIdPrefix));
-  if (t == doc.termlist_end()) return {};
-  std::string term = *t;
-  if (!term.starts_with(schema::kIdPrefix)) return {};
-  return term.substr(schema::kIdPrefix.size());
-}
-
-struct Pending {
-  Record record;
-  RecordContext context;
-};
-
-}  // namespace
 
 IndexUpdater::IndexUpdater(IndexLayout layout, const Countries& countries, const Themes& themes)
     : layout_(std::move(layout)), countries_(countries), themes_(themes) {}
 
-UpdateResult IndexUpdater::update(const CorpusScan& scan, const CorpusReader& reader,
+UpdateResult IndexUpdater::update(const fs::path& input, const CorpusReader& reader,
                                   const BuildOptions& build_options,
                                   const UpdateOptions& options) const {
   UpdateResult out;
   auto rebuild = [&](std::string why) {
-    out = {};
-    out.rebuilt = true;
-    out.why = std::move(why);
-    auto built = IndexWriter(layout_, countries_, themes_).build(scan, reader, build_options);
-    out.generation = built.generation;
-    out.added = built.documents;
-    return out;
+    if (out.scan.dir.empty()) out.scan = reader.scan(input);
+    if (!out.scan.errors.empty()) return std::move(out);
+    UpdateResult r;
+    r.rebuilt = true;
+    r.why = std::move(why);
+    auto built = IndexWriter(layout_, countries_, themes_).build(out.scan, reader, build_options);
+    r.generation = built.generation;
+    r.added = built.documents;
+    r.scan = std::move(out.scan);
+    return r;
   };
 
   // 1. The live generation and what its records were made of.
@@ -73,50 +58,60 @@ UpdateResult IndexUpdater::update(const CorpusScan& scan, const CorpusReader& re
     if (!info.is_object() || info.value("vocabulary", "") != vocabulary)
       return rebuild("the index was made with other themes, country names or analysis");
   }
-  if (!fs::exists(*live / "records.tsv"))
-    return rebuild("the index has no record fingerprints (made by an older version)");
-  Fingerprints before = read_fingerprints(*live / "records.tsv");
+  RecordStates states;  // becomes the new generation's
+  if (!read_record_states(*live / "records.tsv", states))
+    return rebuild("the index has no record states (made by an older version)");
 
-  // 2. What changed, by id and fingerprint (the scan has checked the input as a whole).
-  Fingerprints after;
-  after.reserve(scan.records());
-  std::vector<Pending> pending;
-  reader.for_each(scan, [&](const Record& r, const RecordContext& ctx) {
-    uint64_t fp = record_fingerprint(r, ctx);
-    after.emplace(r.id, fp);
-    auto it = before.find(r.id);
-    if (it == before.end()) {
+  // 2. One pass over the input, then what changed, by id, line and context.
+  out.scan = reader.scan(input, &states);
+  const CorpusScan& scan = out.scan;
+  if (!scan.errors.empty()) return out;
+  std::vector<RecordLocation> where;
+  std::unordered_map<std::string, uint64_t> expected;  // changed records: their line's hash
+  std::unordered_set<std::string_view> present;
+  present.reserve(scan.entries.size());
+  std::unordered_set<std::string> gone;  // changed or removed: their old documents go
+  for (const auto& e : scan.entries) {
+    present.insert(e.id);
+    uint64_t context = e.type == RecordType::organisation
+                           ? organisation_context_hash(scan.organisation_context.at(e.id))
+                           : activity_context_hash(scan.organisation_by_id.at(e.organisation));
+    auto it = states.find(e.id);
+    if (it == states.end()) {
       ++out.added;
-    } else if (it->second != fp) {
+    } else if (it->second.line != e.line_hash || it->second.context != context) {
       ++out.changed;
+      gone.insert(e.id);
     } else {
       ++out.unchanged;
-      return;
+      continue;
     }
-    pending.push_back({r, ctx});
-  });
-  std::unordered_set<std::string> gone;  // changed or removed: their old documents go
-  for (const auto& p : pending)
-    if (before.contains(p.record.id)) gone.insert(p.record.id);
-  for (const auto& [id, fp] : before)
-    if (!after.contains(id)) {
-      gone.insert(id);
-      ++out.removed;
+    where.push_back(e.at);
+    expected.emplace(e.id, e.line_hash);
+  }
+  for (auto it = states.begin(); it != states.end();) {
+    if (present.contains(it->first)) {
+      ++it;
+      continue;
     }
-  if (pending.empty() && out.removed == 0) return out;  // already in line
+    gone.insert(it->first);
+    ++out.removed;
+    it = states.erase(it);
+  }
+  if (where.empty() && out.removed == 0) return out;  // already in line
 
   // 3. A delta that outgrows its base is worth a full build.
   Xapian::Database base(parts.base.string());
-  std::unique_ptr<Xapian::Database> old_delta;
-  if (parts.delta) old_delta = std::make_unique<Xapian::Database>(parts.delta->string());
-  size_t delta_size = (old_delta ? old_delta->get_doccount() : 0) + pending.size();
+  size_t old_delta = parts.delta ? Xapian::Database(parts.delta->string()).get_doccount() : 0;
+  size_t delta_size = old_delta + where.size();
   if (delta_size > options.max_delta_documents ||
       static_cast<double>(delta_size) > options.max_delta_share * base.get_doccount())
     return rebuild("the changes since the last full build reached " + std::to_string(delta_size) +
                    " records");
 
-  // 4. The new generation: the old delta's documents that stay, the new documents, and the
-  // base documents replaced. Written beside the live one; the base is only read.
+  // 4. The new generation: a copy of the old delta without the documents that go, plus the
+  // new documents, and the base documents replaced. Written beside the live one; the live
+  // generation's files are only read.
   BuildLock lock(layout_.root());
   if (layout_.current() != live)
     throw BuildError("the index changed while the update was reading it; run the update again");
@@ -124,17 +119,18 @@ UpdateResult IndexUpdater::update(const CorpusScan& scan, const CorpusReader& re
   fs::path generation = layout_.new_generation();
   layout_.publish(
       generation, "update", build_options.keep_generations, [&](const fs::path& building) {
-        Xapian::WritableDatabase delta((building / "delta").string(),
-                                       Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
-        if (old_delta) {
-          for (auto it = old_delta->postlist_begin(""); it != old_delta->postlist_end(""); ++it) {
-            Xapian::Document doc = old_delta->get_document(*it);
-            if (!gone.contains(document_id(doc))) delta.add_document(doc);
-          }
-        }
+        fs::path delta_dir = building / "delta";
+        if (parts.delta) fs::copy(*parts.delta, delta_dir, fs::copy_options::recursive);
+        Xapian::WritableDatabase delta(delta_dir.string(),
+                                       Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
+        for (const auto& id : gone) delta.delete_document(std::string(schema::kIdPrefix) + id);
         DocumentBuilder builder(countries_, themes_, build_options.fold_accents);
-        for (const auto& p : pending)
-          delta.add_document(builder.build(p.record, p.context).document);
+        reader.for_each_at(scan, where, [&](const Record& r, const RecordContext& ctx) {
+          if (expected.at(r.id) != r.line_hash)
+            throw BuildError(r.source + ": the file changed while the update read it");
+          delta.add_document(builder.build(r, ctx).document);
+          states[r.id] = record_state(r, ctx);
+        });
 
         std::vector<Xapian::docid> replaced = parts.replaced;
         for (const auto& id : gone) {
@@ -162,7 +158,7 @@ UpdateResult IndexUpdater::update(const CorpusScan& scan, const CorpusReader& re
         delta.commit();
         delta.close();
         write_replaced(building / "replaced.u32", replaced);
-        write_fingerprints(building / "records.tsv", after);
+        write_record_states(building / "records.tsv", states);
         nlohmann::json manifest = {
             {"base", fs::relative(parts.base, generation).string()},
             {"note",

@@ -20,7 +20,7 @@
 #include "indexer/document_builder.h"
 #include "indexer/errors.h"
 #include "indexer/index_metadata.h"
-#include "indexer/record_fingerprint.h"
+#include "indexer/record_state.h"
 #include "indexer/schema.h"
 
 namespace fs = std::filesystem;
@@ -166,8 +166,8 @@ BuildResult IndexWriter::write(const RecordSource& source, const CorpusFacts& fa
     std::vector<std::thread> workers;
     std::vector<std::vector<fs::path>> parts(threads);  // each thread's parts, in order
     ShardQueues queues(threads);
-    Fingerprints fingerprints;  // for the next update: what each record was made of
-    fingerprints.reserve(total);
+    RecordStates states;  // for the next update: what each record was made of
+    states.reserve(total);
     for (unsigned s = 0; s < threads; ++s) {
       workers.emplace_back([&, s] {
         try {
@@ -206,7 +206,7 @@ BuildResult IndexWriter::write(const RecordSource& source, const CorpusFacts& fa
     }
     try {
       source([&](const Record& r, const RecordContext& ctx) {
-        fingerprints.emplace(r.id, record_fingerprint(r, ctx));
+        states.emplace(r.id, record_state(r, ctx));
         queues.push(r, ctx);
       });
       queues.close();
@@ -231,7 +231,7 @@ BuildResult IndexWriter::write(const RecordSource& source, const CorpusFacts& fa
     write_metadata(out, facts, countries_, themes_, options, generation, total, {});
     out.commit();
     out.close();
-    write_fingerprints(building / "records.tsv", fingerprints);
+    write_record_states(building / "records.tsv", states);
     for (const auto& thread_parts : parts)
       for (const auto& part : thread_parts) fs::remove_all(part);
     fs::rename(merged, building / "xapian");

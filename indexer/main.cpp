@@ -85,12 +85,14 @@ Args parse_args(int argc, char** argv) {
   return a;
 }
 
-// Reads and validates; prints every problem. Returns false when the build must stop.
-bool report(const CorpusScan& corpus, bool skip_invalid) {
+// Prints every problem of the input. Returns false when the build or update must stop.
+bool report(const CorpusScan& corpus, bool skip_invalid, bool update = false) {
   for (const auto& e : corpus.errors) std::cerr << e << "\n";
   if (corpus.errors.empty()) return true;
   std::cerr << corpus.errors.size() << " invalid record(s)"
             << (skip_invalid ? ", skipped\n"
+                : update     ? "; nothing was written (an update takes the whole input or none "
+                               "of it)\n"
                              : "; nothing was written (use --skip-invalid to "
                                "build the valid records)\n");
   return skip_invalid;
@@ -118,16 +120,14 @@ int run(const Args& a) {
   auto started = std::chrono::steady_clock::now();
   auto themes = Themes::for_input(a.input, a.themes);
   CorpusReader reader(countries, themes);
-  CorpusScan corpus = reader.scan(a.input);
-  bool ok = report(corpus, a.skip_invalid && a.command == "build");
   if (a.command == "update") {
     // An update is all or nothing: a bad record refuses it, whatever --skip-invalid says.
-    if (!corpus.errors.empty()) return 1;
     if (a.index.empty()) throw std::invalid_argument("update needs --index DIR");
     BuildOptions options;
     options.threads = a.threads;
     options.source = a.input.string();
-    auto r = IndexUpdater(IndexLayout(a.index), countries, themes).update(corpus, reader, options);
+    auto r = IndexUpdater(IndexLayout(a.index), countries, themes).update(a.input, reader, options);
+    if (!report(r.scan, false, true)) return 1;
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     if (r.rebuilt) {
       std::printf("rebuilt %zu records (%s) in %.2f s -> %s\n", r.added, r.why.c_str(), secs,
@@ -140,6 +140,8 @@ int run(const Args& a) {
     }
     return 0;
   }
+  CorpusScan corpus = reader.scan(a.input);
+  bool ok = report(corpus, a.skip_invalid && a.command == "build");
   if (a.command == "check") {
     std::printf("%zu valid records (%zu organisations, %zu activities), %zu invalid\n",
                 corpus.records(), corpus.organisations, corpus.activities, corpus.errors.size());

@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <set>
 #include <string>
@@ -9,6 +10,14 @@
 namespace peacesearch::indexer {
 
 enum class RecordType { organisation, activity };
+
+/// Where a record was read, to read it again: an input file (by its index in the scan's
+/// list), and the byte offset of its line or, in a profile page, its rank.
+struct RecordLocation {
+  uint32_t file = 0;
+  uint32_t line = 0;  ///< 1-based line (JSON Lines) or record (page), for messages
+  uint64_t offset = 0;
+};
 
 /// "organisation" / "activity".
 const char* type_name(RecordType type);
@@ -35,6 +44,9 @@ struct Record {
   std::optional<bool> verified;
   std::optional<analyzers::Lang> lang;  ///< as given; detected when absent
   std::string source;                   ///< "file:line", for messages
+  RecordLocation at;                    ///< where it was read
+  uint64_t line_hash = 0;               ///< of its line, for updates (record_state.h)
+  bool country_inherited = false;       ///< an activity's country is its organisation's
 };
 
 /// What a document needs to know about its neighbours in the corpus.

@@ -2,6 +2,7 @@
 // input would, touching only what changed.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 
@@ -36,11 +37,12 @@ UpdateResult update(const fs::path& input, const fs::path& root,
                     UpdateOptions options = stacking()) {
   const auto& themes = Themes::builtin();
   CorpusReader reader(countries(), themes);
-  auto scan = reader.scan(input);
-  EXPECT_TRUE(scan.errors.empty());
   BuildOptions build;
   build.threads = 2;
-  return IndexUpdater(IndexLayout(root), countries(), themes).update(scan, reader, build, options);
+  auto r =
+      IndexUpdater(IndexLayout(root), countries(), themes).update(input, reader, build, options);
+  EXPECT_TRUE(r.scan.errors.empty());
+  return r;
 }
 
 // What a set of searches answers, totals, facets and the hits of every page (newest first,
@@ -180,6 +182,63 @@ TEST(IndexUpdater, PruningKeepsTheBaseOfTheLiveGeneration) {
   EXPECT_TRUE(fs::is_directory(parts.base)) << "the base was pruned";
   server::IndexHolder holder(root);
   EXPECT_EQ(holder.get()->documents(), 6u);
+}
+
+TEST(IndexUpdater, ParsesOnlyTheLinesItHasNotIndexedYetSeesWhatTheyInherit) {
+  TempDir dir;
+  fs::path root = dir.path() / "live";
+  build_index(base_input().write(dir, "v1"), root);
+
+  // Two activities swapped (their line numbers and offsets move), a3 edited, and o1 moved to
+  // Niger: a1 and a2 have no country of their own, so their documents change although their
+  // lines do not, and the update must see it without parsing them.
+  Input v2 = base_input();
+  v2.lines[0] =
+      R"({"type":"organisation","id":"o1","name":"Réseau paix Gao","country":"NE","themes":["youth"],"founded":2001})";
+  v2.lines[4] =
+      R"({"type":"activity","id":"a3","organisation":"o2","year":2012,"description":"Atelier de désarmement à Niamey"})";
+  std::swap(v2.lines[2], v2.lines[3]);
+  auto input = v2.write(dir, "v2");
+  auto r = update(input, root);
+  EXPECT_FALSE(r.rebuilt) << r.why;
+  EXPECT_EQ(r.scan.parsed, 3u);  // the two organisations and a3; a1 and a2 were known
+  EXPECT_EQ(r.changed, 4u);      // o1, its activities a1 and a2, a3
+  EXPECT_EQ(r.unchanged, 1u);    // o2
+  fs::path fresh = dir.path() / "fresh";
+  build_index(input, fresh);
+  EXPECT_EQ(answers(root), answers(fresh));
+  server::IndexHolder holder(root);
+  EXPECT_EQ(server::Searcher(holder.get()).document("a1")->value("country", ""), "NE");
+
+  // A known line copied is still a duplicate id: the update is refused, nothing written.
+  auto live = *IndexLayout(root).current();
+  Input v3 = v2;
+  v3.lines.push_back(v3.lines[2]);  // a2, as the live index has it
+  const auto& themes = Themes::builtin();
+  CorpusReader reader(countries(), themes);
+  auto refused =
+      IndexUpdater(IndexLayout(root), countries(), themes).update(v3.write(dir, "v3"), reader, {});
+  ASSERT_EQ(refused.scan.errors.size(), 1u);
+  EXPECT_NE(refused.scan.errors[0].find("duplicate id \"a2\""), std::string::npos)
+      << refused.scan.errors[0];
+  EXPECT_TRUE(refused.generation.empty());
+  EXPECT_EQ(*IndexLayout(root).current(), live);
+}
+
+TEST(IndexUpdater, AnIndexWithoutLineHashesIsRebuilt) {
+  TempDir dir;
+  fs::path root = dir.path() / "live";
+  auto input = base_input().write(dir, "v1");
+  build_index(input, root);
+  // records.tsv as versions before line hashes wrote it: "id<TAB>fingerprint".
+  std::ofstream(*IndexLayout(root).current() / "records.tsv", std::ios::trunc)
+      << "a1\t0123456789abcdef\n";
+  auto r = update(input, root);
+  EXPECT_TRUE(r.rebuilt);
+  EXPECT_NE(r.why.find("older version"), std::string::npos) << r.why;
+  auto again = update(input, root);  // the rebuild wrote states the next update can use
+  EXPECT_TRUE(again.generation.empty());
+  EXPECT_EQ(again.scan.parsed, 2u);
 }
 
 }  // namespace
