@@ -20,7 +20,9 @@ struct GenerationParts {
   std::optional<std::filesystem::path> delta;  ///< the update's Xapian database
   std::vector<Xapian::docid> replaced;         ///< base document ids no longer live (sorted)
 
-  /// Reads a generation directory; throws IndexError when it is not a peacesearch index.
+  /// Reads a generation directory; throws IndexError when it is not a peacesearch index. A
+  /// replica holding only delta/ (and its base) takes parts.json and replaced.u32 from the
+  /// delta's metadata.
   static GenerationParts read(const std::filesystem::path& generation);
 
   /// All parts as one database: the delta first (its metadata is the current one), then the
@@ -38,5 +40,8 @@ struct GenerationParts {
 
 /// Writes the replaced list of an update.
 void write_replaced(const std::filesystem::path& file, const std::vector<Xapian::docid>& ids);
+
+/// The replaced list as stored in the delta's metadata (32-bit little-endian ids).
+std::string replaced_bytes(const std::vector<Xapian::docid>& ids);
 
 }  // namespace peacesearch::indexer

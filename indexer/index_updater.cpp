@@ -155,15 +155,17 @@ UpdateResult IndexUpdater::update(const fs::path& input, const CorpusReader& rea
                                  {"delta_documents", delta.get_doccount()}};
         write_metadata(delta, facts, countries_, themes_, build_options, generation, scan.records(),
                        {{"update", update}});
-        delta.commit();
-        delta.close();
-        write_replaced(building / "replaced.u32", replaced);
-        write_record_states(building / "records.tsv", states);
         nlohmann::json manifest = {
             {"base", fs::relative(parts.base, generation).string()},
             {"note",
              "an update: delta/ holds the added and changed documents, replaced.u32 the "
              "base documents they replace"}};
+        delta.set_metadata(schema::kMetaParts, manifest.dump());
+        delta.set_metadata(schema::kMetaReplaced, replaced_bytes(replaced));
+        delta.commit();
+        delta.close();
+        write_replaced(building / "replaced.u32", replaced);
+        write_record_states(building / "records.tsv", states);
         std::ofstream(building / "parts.json") << manifest.dump(1) << "\n";
       });
   out.generation = generation;

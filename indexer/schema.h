@@ -34,5 +34,9 @@ inline constexpr const char* kMetaThemes = "peacesearch.themes";           ///< 
 inline constexpr const char* kMetaCountries = "peacesearch.countries";     ///< {code:{en,fr}}
 inline constexpr const char* kMetaBuild = "peacesearch.build";             ///< build facts (JSON)
 inline constexpr const char* kMetaOrgNames = "peacesearch.organisations";  ///< suggestions
+/// An update's delta also holds its generation's parts.json and replaced.u32, so a replica
+/// made of Xapian databases alone (xapian-replicate) is a whole generation.
+inline constexpr const char* kMetaParts = "peacesearch.parts";        ///< parts.json
+inline constexpr const char* kMetaReplaced = "peacesearch.replaced";  ///< replaced.u32
 
 }  // namespace peacesearch::schema

@@ -6,6 +6,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -34,6 +35,10 @@ class IndexHolder {
   /// Checks for a new generation every `interval` in a background thread.
   void watch(std::chrono::milliseconds interval, std::function<void(const std::string&)> on_event);
   void stop_watching();
+
+  /// The generation `current` names on disk now (nothing when there is none): when it is not
+  /// the one served, this server is behind (loading it, or it failed to open).
+  std::optional<std::filesystem::path> on_disk() const { return layout_.current(); }
 
   /// Unix time of the last (re)load.
   std::chrono::system_clock::time_point loaded_at() const;

@@ -121,7 +121,7 @@ HttpServer::HttpServer(const ServerConfig& config, IndexHolder& index)
     res.status = 204;
   });
 
-  if (!config_.web_dir.empty()) {
+  if (!config_.no_web && !config_.web_dir.empty()) {
     if (!server_.set_mount_point("/", config_.web_dir))
       throw std::runtime_error("web directory " + config_.web_dir + " does not exist");
     server_.set_file_request_handler([](const httplib::Request& req, httplib::Response& res) {
@@ -301,13 +301,18 @@ void HttpServer::handle_document(const httplib::Request& req, httplib::Response&
 void HttpServer::handle_health(const httplib::Request& req, httplib::Response& res) {
   auto snapshot = index_.get();
   const auto& build = snapshot->build_info();
-  send_json(req, res,
-            {{"status", "ok"},
-             {"documents", snapshot->documents()},
-             {"generation", snapshot->generation()},
-             {"built_at", build.value("built_at", "")},
-             {"organisations", build.value("organisations", 0)},
-             {"activities", build.value("activities", 0)}});
+  // A load balancer sends nothing to a node behind its disk: one switching to a generation
+  // just rolled out, or that failed to open it.
+  auto on_disk = index_.on_disk();
+  bool behind = !on_disk || *on_disk != snapshot->path();
+  nlohmann::json body = {{"status", behind ? "behind" : "ok"},
+                         {"documents", snapshot->documents()},
+                         {"generation", snapshot->generation()},
+                         {"built_at", build.value("built_at", "")},
+                         {"organisations", build.value("organisations", 0)},
+                         {"activities", build.value("activities", 0)}};
+  if (behind) body["on_disk"] = on_disk ? on_disk->filename().string() : "";
+  send_json(req, res, body, behind ? 503 : 200);
 }
 
 void HttpServer::handle_metrics(const httplib::Request&, httplib::Response& res) {

@@ -241,4 +241,33 @@ TEST(IndexUpdater, AnIndexWithoutLineHashesIsRebuilt) {
   EXPECT_EQ(again.scan.parsed, 2u);
 }
 
+// What xapian-replicate copies is Xapian databases only: a generation made of delta/ and its
+// base, without parts.json and replaced.u32, is the same generation.
+TEST(IndexUpdater, AGenerationOfItsDatabasesAloneIsWhole) {
+  TempDir dir;
+  fs::path root = dir.path() / "live";
+  build_index(base_input().write(dir, "v1"), root);
+  Input v2 = base_input();
+  v2.lines.erase(v2.lines.begin() + 2);  // a1 removed: a base document replaced
+  v2.lines.push_back(
+      R"({"type":"activity","id":"a9","organisation":"o2","year":2020,"description":"Zebus volants et paix"})");
+  update(v2.write(dir, "v2"), root);
+  auto parts = GenerationParts::read(*IndexLayout(root).current());
+  ASSERT_TRUE(parts.delta);
+  ASSERT_FALSE(parts.replaced.empty());
+
+  fs::path replica = dir.path() / "replica";
+  fs::path generation = replica / "generations" / parts.dir.filename();
+  fs::path base = replica / "generations" / parts.base.parent_path().filename() / "xapian";
+  fs::create_directories(generation);
+  fs::create_directories(base.parent_path());
+  fs::copy(*parts.delta, generation / "delta", fs::copy_options::recursive);
+  fs::copy(parts.base, base, fs::copy_options::recursive);
+  IndexLayout(replica).switch_to(generation);
+  auto copy = GenerationParts::read(generation);
+  EXPECT_EQ(copy.replaced, parts.replaced);
+  EXPECT_TRUE(fs::equivalent(copy.base, base));
+  EXPECT_EQ(answers(replica), answers(root));
+}
+
 }  // namespace

@@ -90,13 +90,22 @@ TEST(LiveSwap, AdminReloadForcesTheSwitch) {
   config.admin_token = "t";
   TestServer server(holder, config);
   build_index(write_input(dir, records(5, "beta"), "b"), root);
-  EXPECT_EQ(server.get_json("/health")["documents"], 8);
+  // Behind its disk until it switches: a load balancer's health check must leave it out.
+  int status = 0;
+  auto behind = server.get_json("/health", &status);
+  EXPECT_EQ(status, 503);
+  EXPECT_EQ(behind["status"], "behind");
+  EXPECT_EQ(behind["documents"], 8);
+  EXPECT_EQ(behind["on_disk"], indexer::IndexLayout(root).current()->filename().string());
   auto c = server.client();
   auto res = c.Post("/admin/reload", {{"Authorization", "Bearer t"}}, "", "text/plain");
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 200);
   EXPECT_EQ(nlohmann::json::parse(res->body)["reloaded"], true);
-  EXPECT_EQ(server.get_json("/health")["documents"], 20);
+  auto ready = server.get_json("/health", &status);
+  EXPECT_EQ(status, 200);
+  EXPECT_EQ(ready["status"], "ok");
+  EXPECT_EQ(ready["documents"], 20);
 }
 
 TEST(LiveSwap, ABrokenNewGenerationKeepsTheOldOneServing) {
@@ -109,6 +118,12 @@ TEST(LiveSwap, ABrokenNewGenerationKeepsTheOldOneServing) {
   indexer::IndexLayout(root).switch_to(root / "generations" / "broken");
   EXPECT_THROW(holder.reload(), indexer::IndexError);
   EXPECT_EQ(holder.get()->documents(), 8u);
+  // It still answers, but says it does not serve what its disk names current.
+  TestServer server(holder, {});
+  int status = 0;
+  EXPECT_EQ(server.get_json("/health", &status)["status"], "behind");
+  EXPECT_EQ(status, 503);
+  EXPECT_EQ(server.get_json("/search?q=peace")["total"], 8);
 }
 
 }  // namespace
