@@ -23,7 +23,7 @@ index: build
 	$(INDEXER) build --input sample-data --index var/index
 
 run: index
-	$(SERVER) --index var/index --host $(HOST) --port $(PORT) --web web
+	$(SERVER) --index var/index --host $(HOST) --port $(PORT)
 
 test: index test-deps
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)

@@ -10,6 +10,7 @@
 #include "server/engine/index_holder.h"
 #include "server/http/config.h"
 #include "server/http/http_server.h"
+#include "server/web_root.h"
 
 extern char** environ;
 
@@ -29,7 +30,12 @@ int main(int argc, char** argv) {
     std::cout << config_help();
     return 0;
   }
-  const ServerConfig& config = cfg.config;
+  ServerConfig& config = cfg.config;
+  // The page is found without --web, from the build tree and when installed (web_root.h).
+  WebRoot web =
+      choose_web_root(config.web_dir, config.no_web,
+                      {running_executable(), PEACESEARCH_BUILD_TREE, PEACESEARCH_SOURCE_WEB_DIR});
+  config.web_dir = web.dir.string();
   // Each worker may hold a connection and a set of index files: lift the default 1024.
   rlimit files{};
   if (getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
@@ -54,6 +60,9 @@ int main(int argc, char** argv) {
       return config.log_json ? nlohmann::json(s).dump() : s;
     };
     spdlog::info("{}", quote("configuration: " + config.to_json().dump()));
+    spdlog::info(
+        "{}", quote(web.dir.empty() ? "search page: none (" + web.reason + "), API only"
+                                    : "search page: " + config.web_dir + " (" + web.reason + ")"));
     spdlog::info("{}", quote("serving " + std::to_string(index.get()->documents()) +
                              " documents from " + index.get()->generation() + " on http://" +
                              config.host + ":" + std::to_string(port)));

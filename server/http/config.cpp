@@ -43,8 +43,12 @@ const std::vector<Option>& options() {
        [](ServerConfig& c, const std::string& v) { c.host = v; }},
       {"port", "PEACESEARCH_PORT", "port (0: any free port)",
        [](ServerConfig& c, const std::string& v) { c.port = to_int("port", v, 0, 65535); }},
-      {"web", "PEACESEARCH_WEB", "directory of the search page, served at /",
+      {"web", "PEACESEARCH_WEB",
+       "directory of the search page, served at / (unset: the installed page, or the source "
+       "tree's web/ for a binary in its build tree)",
        [](ServerConfig& c, const std::string& v) { c.web_dir = v; }},
+      {"no-web", "PEACESEARCH_NO_WEB", "serve no search page (API only), whatever --web says",
+       [](ServerConfig& c, const std::string& v) { c.no_web = to_bool(v); }, true},
       {"threads", "PEACESEARCH_THREADS", "HTTP worker threads",
        [](ServerConfig& c, const std::string& v) { c.threads = to_int("threads", v, 1, 1024); }},
       {"admin-token", "PEACESEARCH_ADMIN_TOKEN", "bearer token for /admin/*; unset: admin off",

@@ -13,7 +13,8 @@ struct ServerConfig {
   std::string index = "var/index";
   std::string host = "127.0.0.1";
   int port = 8080;
-  std::string web_dir;  ///< static files served at /; empty: none
+  std::string web_dir;  ///< static files served at /; empty: the default lookup (web_root.h)
+  bool no_web = false;  ///< serve no page at all (API only), whatever web_dir says
   int threads = 128;    ///< HTTP worker threads (each keep-alive connection holds one)
   std::string admin_token;
   std::string algolia_api_key;  ///< required by /1/… when set
