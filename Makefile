@@ -5,8 +5,9 @@ INDEXER = $(BUILD_DIR)/indexer/peacesearch-indexer
 SERVER = $(BUILD_DIR)/server/peacesearch-server
 HOST ?= 127.0.0.1
 PORT ?= 8080
+PREFIX ?= /usr/local
 
-.PHONY: deps test-deps build index run test test-asan test-tsan format bench fuzz clean relevance
+.PHONY: deps test-deps build index run install deb test test-asan test-tsan format bench fuzz clean relevance
 
 deps:
 	@scripts/install-deps.sh build
@@ -24,6 +25,14 @@ index: build
 
 run: index
 	$(SERVER) --index var/index --host $(HOST) --port $(PORT)
+
+# Programs, page, data files and systemd unit under PREFIX (DESTDIR=… stages them elsewhere).
+install: build
+	cmake --install $(BUILD_DIR) --prefix $(PREFIX)
+
+# The Debian package, in $(BUILD_DIR)/deb (packaging/CMakeLists.txt).
+deb: build
+	cd $(BUILD_DIR) && cpack -G DEB
 
 test: index test-deps
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)

@@ -6,7 +6,8 @@ level=${1:-build}
 
 pkgs=(build-essential cmake pkg-config libxapian-dev libcpp-httplib-dev nlohmann-json3-dev
       libspdlog-dev libgtest-dev libutf8proc-dev libcld2-dev libroaring-dev libxml2-dev libyaml-cpp-dev
-      iso-codes curl)
+      iso-codes curl
+      dpkg-dev)  # dpkg-shlibdeps computes the Debian package's Depends (make deb)
 if [[ $level == test || $level == bench ]]; then
   pkgs+=(chromium nodejs npm wrk clang libclang-rt-14-dev)
 fi
