@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages peacesearch needs, only those that are missing.
-# Usage: scripts/install-deps.sh [build|test|bench]   (each level includes the previous)
+# Usage: scripts/install-deps.sh [build|cluster|test|bench]   (each level includes the previous)
 set -euo pipefail
 level=${1:-build}
 
@@ -8,6 +8,9 @@ pkgs=(build-essential cmake pkg-config libxapian-dev libcpp-httplib-dev nlohmann
       libspdlog-dev libgtest-dev libutf8proc-dev libcld2-dev libroaring-dev libxml2-dev libyaml-cpp-dev
       iso-codes curl
       dpkg-dev)  # dpkg-shlibdeps computes the Debian package's Depends (make deb)
+if [[ $level == cluster || $level == test || $level == bench ]]; then
+  pkgs+=(haproxy xapian-tools)  # scripts/cluster.sh: the load balancer, Xapian's replication
+fi
 if [[ $level == test || $level == bench ]]; then
   pkgs+=(chromium nodejs npm wrk clang libclang-rt-14-dev)
 fi
