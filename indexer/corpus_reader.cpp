@@ -46,10 +46,9 @@ void CorpusReader::visit_jsonl(uint32_t file_index, const fs::path& file, const 
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
     uint64_t hash = line_hash(line);
-    std::string source = label + ":" + std::to_string(at.line);
-    if (known && known(hash, at, source)) continue;
+    if (known && known(hash, at)) continue;
     try {
-      Record r = parser_.parse(line, source);
+      Record r = parser_.parse(line, label + ":" + std::to_string(at.line));
       r.at = at;
       r.line_hash = hash;
       visitor(std::move(r));
@@ -105,17 +104,27 @@ CorpusScan CorpusReader::scan(const fs::path& dir, const RecordStates* known) co
                      ": nothing to index (no *.jsonl file and no profiles/*.txt or *.html page)");
 
   // What activities say about their organisation, checked once every organisation is known.
+  // Places, not "file:line" strings, for a million records: messages are made when needed.
+  auto source_of = [&](const RecordLocation& at) {
+    const fs::path& f = scan.files[at.file];
+    std::string label = fs::relative(f, dir.parent_path()).string();
+    return f.extension() == ".jsonl" ? label + ":" + std::to_string(at.line)
+                                     : label + " (record " + std::to_string(at.line) + ")";
+  };
   struct ActivityLink {
-    std::string organisation, source;
-    std::vector<int> years;
+    std::string organisation;
+    RecordLocation at;
+    int first_year, last_year;
     std::string country;
   };
   std::vector<ActivityLink> links;
-  std::unordered_map<std::string, std::string> first_seen;  // id -> source
-  auto fresh_id = [&](const std::string& id, const std::string& source) {
-    auto [it, fresh] = first_seen.emplace(id, source);
+  std::unordered_map<std::string, RecordLocation> first_seen;  // id -> where
+  auto fresh_id = [&](const std::string& id, const RecordLocation& at) {
+    auto [it, fresh] = first_seen.emplace(id, at);
     if (fresh) return true;
-    scan.errors.push_back(source + ": duplicate id \"" + id + "\" (first at " + it->second + ")");
+    std::string source = source_of(at);
+    scan.errors.push_back(source + ": duplicate id \"" + id + "\" (first at " +
+                          source_of(it->second) + ")");
     scan.rejected.insert(source);
     return false;
   };
@@ -130,13 +139,13 @@ CorpusScan CorpusReader::scan(const fs::path& dir, const RecordStates* known) co
   }
   Known take_known;
   if (known)
-    take_known = [&](uint64_t hash, const RecordLocation& at, std::string source) {
+    take_known = [&](uint64_t hash, const RecordLocation& at) {
       auto it = known_lines.find(hash);
       if (it == known_lines.end()) return false;
       const auto& [id, state] = *it->second;
-      if (!fresh_id(id, source)) return true;
+      if (!fresh_id(id, at)) return true;
       scan.entries.push_back({id, RecordType::activity, state.organisation, hash, at});
-      links.push_back({state.organisation, std::move(source), state.years, state.country});
+      links.push_back({state.organisation, at, state.first_year, state.last_year, state.country});
       return true;
     };
 
@@ -144,7 +153,7 @@ CorpusScan CorpusReader::scan(const fs::path& dir, const RecordStates* known) co
       scan.files, dir,
       [&](Record&& r) {
         ++scan.parsed;
-        if (!fresh_id(r.id, r.source)) return;
+        if (!fresh_id(r.id, r.at)) return;
         if (known) scan.entries.push_back({r.id, r.type, r.organisation, r.line_hash, r.at});
         if (r.type == RecordType::organisation) {
           r.description.clear();
@@ -155,7 +164,9 @@ CorpusScan CorpusReader::scan(const fs::path& dir, const RecordStates* known) co
           scan.countries.insert(r.country);
           scan.organisation_by_id.emplace(r.id, std::move(r));
         } else {
-          links.push_back({r.organisation, r.source, activity_years(r), r.country});
+          auto years = activity_years(r);
+          links.push_back({r.organisation, r.at, years.empty() ? 0 : years.front(),
+                           years.empty() ? -1 : years.back(), r.country});
         }
       },
       &scan.errors, take_known);
@@ -163,11 +174,12 @@ CorpusScan CorpusReader::scan(const fs::path& dir, const RecordStates* known) co
   for (const auto& l : links) {
     auto org = scan.organisation_context.find(l.organisation);
     if (org == scan.organisation_context.end()) {
-      scan.errors.push_back(l.source + ": organisation \"" + l.organisation + "\" does not exist");
-      scan.rejected.insert(l.source);
+      std::string source = source_of(l.at);
+      scan.errors.push_back(source + ": organisation \"" + l.organisation + "\" does not exist");
+      scan.rejected.insert(source);
       continue;
     }
-    org->second.years.insert(l.years.begin(), l.years.end());
+    for (int y = l.first_year; y <= l.last_year; ++y) org->second.years.insert(y);
     ++org->second.activity_count;
     if (!l.country.empty()) scan.countries.insert(l.country);
     ++scan.activities;

@@ -83,7 +83,7 @@ class CorpusReader {
  private:
   using Visitor = std::function<void(Record&&)>;
   /// Offered each JSON line's hash before it is parsed; returns true when it took the line.
-  using Known = std::function<bool(uint64_t line_hash, const RecordLocation&, std::string source)>;
+  using Known = std::function<bool(uint64_t line_hash, const RecordLocation&)>;
   void visit(const std::vector<std::filesystem::path>& files, const std::filesystem::path& dir,
              const Visitor& visitor, std::vector<std::string>* errors,
              const Known& known = {}) const;

@@ -68,15 +68,13 @@ UpdateResult IndexUpdater::update(const fs::path& input, const CorpusReader& rea
   if (!scan.errors.empty()) return out;
   std::vector<RecordLocation> where;
   std::unordered_map<std::string, uint64_t> expected;  // changed records: their line's hash
-  std::unordered_set<std::string_view> present;
-  present.reserve(scan.entries.size());
-  std::unordered_set<std::string> gone;  // changed or removed: their old documents go
+  std::unordered_set<std::string> gone;                // changed or removed: their old documents go
   for (const auto& e : scan.entries) {
-    present.insert(e.id);
     uint64_t context = e.type == RecordType::organisation
                            ? organisation_context_hash(scan.organisation_context.at(e.id))
                            : activity_context_hash(scan.organisation_by_id.at(e.organisation));
     auto it = states.find(e.id);
+    if (it != states.end()) it->second.seen = true;
     if (it == states.end()) {
       ++out.added;
     } else if (it->second.line != e.line_hash || it->second.context != context) {
@@ -90,7 +88,7 @@ UpdateResult IndexUpdater::update(const fs::path& input, const CorpusReader& rea
     expected.emplace(e.id, e.line_hash);
   }
   for (auto it = states.begin(); it != states.end();) {
-    if (present.contains(it->first)) {
+    if (it->second.seen) {
       ++it;
       continue;
     }

@@ -106,7 +106,8 @@ RecordState record_state(const Record& r, const RecordContext& ctx) {
   s.context = context_hash(r, ctx);
   if (r.type == RecordType::activity) {
     s.organisation = r.organisation;
-    s.years = activity_years(r);
+    auto years = activity_years(r);
+    if (!years.empty()) s.first_year = years.front(), s.last_year = years.back();
     if (!r.country_inherited) s.country = r.country;
   }
   return s;
@@ -129,8 +130,12 @@ bool read_record_states(const std::filesystem::path& file, RecordStates& out) {
       s.line = parse_hex(f[2]);
       s.context = parse_hex(f[3]);
       s.organisation = f[4];
-      for (auto y : split(f[5], ','))
-        if (!y.empty()) s.years.push_back(std::stoi(std::string(y)));
+      if (!f[5].empty()) {
+        auto span = split(f[5], '-');
+        if (span.size() != 2) throw IndexError("bad year span");
+        s.first_year = std::stoi(std::string(span[0]));
+        s.last_year = std::stoi(std::string(span[1]));
+      }
       s.country = f[6];
       out.emplace(std::string(f[0]), std::move(s));
     }
@@ -151,10 +156,8 @@ void write_record_states(const std::filesystem::path& file, const RecordStates& 
   for (const auto* e : sorted) {
     const RecordState& s = e->second;
     years.clear();
-    for (size_t i = 0; i < s.years.size(); ++i) {
-      if (i) years += ',';
-      years += std::to_string(s.years[i]);
-    }
+    if (s.first_year <= s.last_year)
+      years = std::to_string(s.first_year) + '-' + std::to_string(s.last_year);
     out << e->first << '\t' << (s.type == RecordType::activity ? 'a' : 'o') << '\t' << hex(s.line)
         << '\t' << hex(s.context) << '\t' << s.organisation << '\t' << years << '\t' << s.country
         << '\n';

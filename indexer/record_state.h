@@ -21,8 +21,10 @@ struct RecordState {
   uint64_t line = 0;         ///< line_hash of the JSON line (a page's record: of its JSON)
   uint64_t context = 0;      ///< context_hash when it was indexed
   std::string organisation;  ///< an activity's organisation id
-  std::vector<int> years;    ///< an activity's activity_years
-  std::string country;       ///< an activity's own country (empty: inherited)
+  int first_year = 0;        ///< an activity's activity_years, first..last (none: last < first)
+  int last_year = -1;
+  bool seen = false;    ///< scratch for an update: the record is still in the input
+  std::string country;  ///< an activity's own country (empty: inherited)
 };
 
 /// Every record's state, by id: a generation's records.tsv.
