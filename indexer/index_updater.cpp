@@ -4,9 +4,7 @@
 
 #include <algorithm>
 #include <fstream>
-#include <memory>
 #include <nlohmann/json.hpp>
-#include <set>
 #include <unordered_set>
 
 #include "indexer/build_lock.h"
@@ -139,13 +137,7 @@ UpdateResult IndexUpdater::update(const fs::path& input, const CorpusReader& rea
         std::sort(replaced.begin(), replaced.end());
         replaced.erase(std::unique(replaced.begin(), replaced.end()), replaced.end());
 
-        CorpusFacts facts;
-        facts.organisations = scan.organisations;
-        facts.activities = scan.activities;
-        facts.countries = scan.countries;
-        for (const auto& [id, r] : scan.organisation_by_id) facts.organisation_list.push_back(&r);
-        std::sort(facts.organisation_list.begin(), facts.organisation_list.end(),
-                  [](const Record* a, const Record* b) { return a->id < b->id; });
+        CorpusFacts facts = CorpusFacts::of(scan);
         nlohmann::json update = {{"added", out.added},
                                  {"changed", out.changed},
                                  {"removed", out.removed},

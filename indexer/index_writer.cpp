@@ -134,8 +134,7 @@ BuildResult IndexWriter::build(const Corpus& corpus, const BuildOptions& options
       facts, options);
 }
 
-BuildResult IndexWriter::build(const CorpusScan& scan, const CorpusReader& reader,
-                               const BuildOptions& options) const {
+CorpusFacts CorpusFacts::of(const CorpusScan& scan) {
   CorpusFacts facts;
   facts.organisations = scan.organisations;
   facts.activities = scan.activities;
@@ -143,7 +142,13 @@ BuildResult IndexWriter::build(const CorpusScan& scan, const CorpusReader& reade
   for (const auto& [id, r] : scan.organisation_by_id) facts.organisation_list.push_back(&r);
   std::sort(facts.organisation_list.begin(), facts.organisation_list.end(),
             [](const Record* a, const Record* b) { return a->id < b->id; });
-  return write([&](const RecordSink& sink) { reader.for_each(scan, sink); }, facts, options);
+  return facts;
+}
+
+BuildResult IndexWriter::build(const CorpusScan& scan, const CorpusReader& reader,
+                               const BuildOptions& options) const {
+  return write([&](const RecordSink& sink) { reader.for_each(scan, sink); }, CorpusFacts::of(scan),
+               options);
 }
 
 BuildResult IndexWriter::write(const RecordSource& source, const CorpusFacts& facts,

@@ -28,7 +28,10 @@ struct CorpusFacts {
   size_t organisations = 0;
   size_t activities = 0;
   std::set<std::string> countries;
-  std::vector<const Record*> organisation_list;  ///< for completions
+  std::vector<const Record*> organisation_list;  ///< for completions, by id
+
+  /// What a scan found (its organisations sorted by id; they point into the scan).
+  static CorpusFacts of(const CorpusScan& scan);
 };
 
 /// Calls its sink with every record to write, in a fixed order.
