@@ -1,4 +1,4 @@
-"""Shared helpers for the peer benchmarks (SQLite FTS5, PostgreSQL): corpus
+"""Shared helpers for the peer benchmarks (SQLite FTS5, PostgreSQL, Sphinx): corpus
 reading, query parsing, latency statistics and the result JSON layout."""
 import argparse
 import glob
@@ -113,6 +113,18 @@ def query_terms(q):
     if q.get("kind") == "phrase" or (text.startswith('"') and text.endswith('"') and len(text) > 1):
         return [], text.strip('"').strip()
     return [w for w in text.replace('"', " ").split() if w], None
+
+
+def last_word_is_prefix(q):
+    """The kind -> semantics rule every peer applies: 'phrase' (or quoted text) is an exact
+    phrase, kinds starting with 'prefix' ('prefix', 'prefix1'..) and 'typing' (a request per
+    keystroke) match their last word as a prefix, unless q ends with a space (the word was
+    typed in full); every other kind ('word', 'words', ...) ANDs whole words."""
+    kind = q.get("kind") or ""
+    if not (kind.startswith("prefix") or kind == "typing"):
+        return False
+    words, phrase = query_terms(q)
+    return bool(words) and not phrase and not (q.get("q") or "")[-1:].isspace()
 
 
 def year_range(q):

@@ -123,7 +123,7 @@ def tsquery(q):
         text = " ".join(words)
     else:
         return None
-    if q.get("kind") == "prefix":
+    if common.last_word_is_prefix(q):
         clean = ["".join(ch for ch in w if ch.isalnum()) for w in words]
         clean = [w for w in clean if w]
         if clean:

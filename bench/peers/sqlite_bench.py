@@ -87,7 +87,7 @@ def fts_expression(q):
     if not words:
         return None
     parts = [quote(w) for w in words]
-    if q.get("kind") == "prefix":
+    if common.last_word_is_prefix(q):
         parts[-1] += "*"
     return " ".join(parts)  # implicit AND
 
