@@ -69,6 +69,7 @@ std::shared_ptr<const IndexSnapshot> IndexSnapshot::open(const fs::path& generat
     for (Xapian::docid b : s->parts_.replaced) s->replaced_.add(s->parts_.combined(b));
     s->facets_ = FacetIndex::load(*db, s->replaced_);
     s->sort_keys_ = SortKeys::load(*db);
+    s->short_prefixes_ = ShortPrefixes(*db, kPrefixExpansion);
     s->documents_ = db->get_doccount() - static_cast<Xapian::doccount>(s->parts_.replaced.size());
     s->pool_.push_back(std::move(db));
   } catch (const Xapian::Error& e) {

@@ -14,6 +14,7 @@
 #include "server/engine/clause_cache.h"
 #include "server/engine/completion_index.h"
 #include "server/engine/facet_index.h"
+#include "server/engine/short_prefixes.h"
 #include "server/engine/sort_keys.h"
 
 namespace peacesearch::server {
@@ -81,6 +82,10 @@ class IndexSnapshot {
   const nlohmann::json& organisations() const { return organisations_; }
   const CompletionIndex& completions() const { return completions_; }
   const SortKeys& sort_keys() const { return sort_keys_; }
+  /// The expansions of one-letter prefixes (the first keystroke in a search box).
+  const ShortPrefixes& short_prefixes() const { return short_prefixes_; }
+  /// Words a typed prefix expands to, at most.
+  static constexpr size_t kPrefixExpansion = 64;
   /// Bitmaps of recently searched terms, phrases and prefixes (thread-safe).
   ClauseCache& clauses() const { return clauses_; }
   /// Documents an update replaced, still in the base database: never to be shown or counted.
@@ -97,6 +102,7 @@ class IndexSnapshot {
   Labels labels_;
   CompletionIndex completions_;
   SortKeys sort_keys_;
+  ShortPrefixes short_prefixes_;
   Xapian::doccount documents_ = 0;
   indexer::GenerationParts parts_;
   Roaring replaced_;

@@ -60,7 +60,9 @@ Xapian::Query QueryBuilder::word_query(const std::string& word, const QueryOptio
 Xapian::Query QueryBuilder::typed_query(const std::string& word, bool capitals,
                                         const QueryOptions& options, HighlightTerms& hl) const {
   Xapian::Query whole = word_query(word, options, hl);
-  if (analyzers::utf8_length(word) < 2) return whole;
+  // One capital is not yet an acronym worth expanding; one small letter is the first
+  // keystroke of a word, and the page shows results from it on.
+  if (analyzers::utf8_length(word) < (capitals ? 2u : 1u)) return whole;
   // Written in capitals, the word is an acronym being typed: it expands among acronyms only,
   // so "UN" does not become every French "une" and "union".
   std::string term_prefix = capitals ? std::string(schema::kAcronymPrefix) : std::string();

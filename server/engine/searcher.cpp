@@ -46,6 +46,11 @@ SearchResult Searcher::search(const SearchRequest& req) const {
   qopts.expand_prefix = [&](const std::string& term_prefix, const std::string& word) {
     std::string key = term_prefix + word;
     auto it = expansions.find(key);
+    if (it == expansions.end() && term_prefix.empty() &&
+        qopts.max_prefix_expansion == IndexSnapshot::kPrefixExpansion) {
+      if (const auto* first = snapshot_->short_prefixes().find(word))
+        it = expansions.emplace(key, *first).first;
+    }
     if (it == expansions.end()) {
       // Stopwords are not worth a match of their own: "de" typed means "development".
       auto skip = [&](const std::string& t) {
