@@ -5,8 +5,9 @@ collect.py index INDEXER_OUT TIME_V_LOG INDEX_ROOT THREADS OUT.json
     peacesearch indexing figures: records, build seconds (the indexer's own and wall clock),
     records/s, peak RSS ("Maximum resident set size" of /usr/bin/time -v), CPU seconds,
     size on disk of the generation directory.
-collect.py meta SIZE SEED CORPUS QUERIES BUILD_DIR OUT.json
-    machine (CPU model, cores, memory, load average), date and versions.
+collect.py meta SIZE SEED CORPUS MIX_PREFIX BUILD_DIR OUT.json
+    machine (CPU model, cores, memory, load average), date, versions and the query mixes
+    (MIX_PREFIX-{distinct,typing}.jsonl, bench/lib/mixes.py).
 """
 import datetime
 import json
@@ -76,7 +77,7 @@ def dpkg_version(pkg):
     return cmd("dpkg-query", "-W", "-f=${Version}", pkg) or None
 
 
-def meta(size, seed, corpus, queries, build_dir, out):
+def meta(size, seed, corpus, mix, build_dir, out):
     cpu = "unknown"
     for line in open("/proc/cpuinfo", encoding="utf-8"):
         if line.startswith("model name"):
@@ -97,7 +98,7 @@ def meta(size, seed, corpus, queries, build_dir, out):
         "date": datetime.date.today().isoformat(),
         "timestamp": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
         "size": size, "seed": int(seed), "corpus": os.path.abspath(corpus),
-        "queries": os.path.abspath(queries),
+        "mixes": {m: os.path.abspath(f"{mix}-{m}.jsonl") for m in ("distinct", "typing")},
         "machine": {"cpu": cpu, "cores": os.cpu_count(), "mem_gb": round(mem_kb / 1048576, 1),
                     "kernel": platform.release(), "loadavg_start": os.getloadavg()},
         "versions": {"peacesearch_git": cmd("git", "rev-parse", "--short", "HEAD") +
@@ -105,8 +106,15 @@ def meta(size, seed, corpus, queries, build_dir, out):
                      "xapian": dpkg_version("libxapian30"), "croaring": dpkg_version("libroaring0"),
                      "cpp_httplib": dpkg_version("libcpp-httplib-dev"), "compiler": compiler,
                      "sqlite": dpkg_version("libsqlite3-0"),
-                     "postgresql": dpkg_version("postgresql-15"), "wrk": dpkg_version("wrk"),
+                     "postgresql": dpkg_version("postgresql-15"),
+                     "sphinx": dpkg_version("sphinxsearch"), "wrk": dpkg_version("wrk"),
                      "python": platform.python_version()}}
+    # The binaries measured: with SKIP_BUILD they may be older than the checkout.
+    res["binaries"] = {b: datetime.datetime.fromtimestamp(os.path.getmtime(p)).astimezone().isoformat(timespec="seconds")
+                       for b, p in (("indexer", os.path.join(build_dir, "indexer", "peacesearch-indexer")),
+                                    ("server", os.path.join(build_dir, "server", "peacesearch-server")),
+                                    ("query_bench", os.path.join(build_dir, "bench", "peacesearch-query-bench")))
+                       if os.path.exists(p)}
     json.dump(res, open(out, "w"), indent=2)
 
 
