@@ -7,7 +7,7 @@
 #   DISTINCT=40000      queries of the distinct mix (no request path twice; >= 20,000)
 #   TYPING=3000         typed queries of the typing mix (each sent as every keystroke state)
 #   KIND_PATHS=3000     paths of each per-kind HTTP row (a slice of the distinct mix)
-#   DURATION=300        upper bound (s) of a wrk row, which ends when its paths are sent (600 from 1M)
+#   DURATION=600        upper bound (s) of a wrk row, which ends when its paths are sent (900 from 1M)
 #   HEALTH_DURATION=10  seconds of each /health row
 #   CACHE_OFF_ARGS="--cache-mb 0"  server arguments of the cache-off rows
 #   SERVER_THREADS=128  peacesearch-server --threads (its default)
@@ -34,7 +34,7 @@ source "$BENCH_DIR/lib/common.sh"
 # shellcheck source=lib/http.sh
 source "$BENCH_DIR/lib/http.sh"
 
-[ $# -eq 1 ] || { sed -n '2,27p' "$0" >&2; exit 2; }
+[ $# -eq 1 ] || { sed -n '2,26p' "$0" >&2; exit 2; }
 SIZE=$(size_label "$1")
 SEED=${SEED:-42}
 NPROC=$(nproc)
@@ -50,7 +50,7 @@ CACHE_OFF_ARGS=${CACHE_OFF_ARGS:---cache-mb 0}
 NRECORDS=$(python3 -c 'import sys; sys.path.insert(0, sys.argv[1]); import gen_corpus as g; print(g.parse_size(sys.argv[2]))' "$BENCH_DIR" "$SIZE")
 BIG=0
 ((NRECORDS >= 1000000)) && BIG=1
-DURATION=${DURATION:-$((BIG ? 600 : 300))}
+DURATION=${DURATION:-$((BIG ? 900 : 600))}
 # The peers answer a query of a big corpus in up to seconds: they run the first PEER_QUERIES
 # queries of each mix, and the report compares peacesearch on the same ones.
 PEER_QUERIES=${PEER_QUERIES:-$((BIG ? 500 : 2000))}

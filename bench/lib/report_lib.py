@@ -94,7 +94,7 @@ def baseline(size, root):
     m = re.search(r"^\| peacesearch \| [^|]+ \| [^|]+ \| [^|]+ \| ([\d,.]+) \|", text, re.M)
     if not m:
         return None
-    v = re.search(r"\*\*Versions:\*\* peacesearch (\S+(?: \(dirty\))?)", text)
+    v = re.search(r"\*\*Versions:\*\* peacesearch ([0-9a-f]+(?: \(dirty\))?)", text)
     return rel, float(m.group(1).replace(",", "")), v.group(1) if v else "?"
 
 
@@ -106,7 +106,8 @@ def agreement(kinds, pattern, mix):
         theirs = Hits(pattern, mix, eng).by_i
         if not mine or not theirs:
             continue
-        for kind in dict.fromkeys(kinds):
+        for kind in [k for k in DISTINCT_KINDS + TYPING_KINDS if k in kinds] + \
+                [k for k in dict.fromkeys(kinds) if k not in DISTINCT_KINDS + TYPING_KINDS]:
             idx = [i for i, k in enumerate(kinds) if k == kind and i in theirs and i in mine]
             if idx:
                 same = sum(1 for i in idx if mine[i].get("total") == theirs[i].get("total"))
