@@ -105,7 +105,8 @@ if [ ! -f "$CORPUS/.complete" ]; then
 else
   log "corpus cached: $CORPUS"
 fi
-if [ ! -s "$MIX-warmup.jsonl" ] || [ "$BENCH_DIR/lib/mixes.py" -nt "$MIX-warmup.jsonl" ]; then
+if [ ! -s "$MIX-warmup.jsonl" ] || [ "$BENCH_DIR/lib/mixes.py" -nt "$MIX-warmup.jsonl" ] ||
+  [ "$BENCH_DIR/lib/requests.py" -nt "$MIX-warmup.jsonl" ]; then
   log "generating the query mixes ($DISTINCT distinct, $TYPING typed queries)"
   python3 "$BENCH_DIR/lib/mixes.py" "$MIX" --seed "$SEED" --distinct "$DISTINCT" --typing "$TYPING"
 fi
