@@ -74,15 +74,16 @@ local function finish()
 end
 
 -- wrk calls delay() before each request of a connection (a 0 ms timer when it returns 0), and
--- request() after it. With nothing left to send, the connection is parked (an hour: the thread
--- stops long before) instead of sending anything else.
+-- request() after it. A 0 reserves one of the paths left (`grants`): several connections can
+-- be between the two calls at once, and each must find a path. With none left to reserve,
+-- the connection is parked (an hour: the thread stops long before).
 function delay()
   started = true
-  if sent < #mine then
+  if sent + grants < #mine then
     grants = grants + 1
     return 0
   end
-  if answered + lost >= sent then finish() end
+  if grants == 0 and answered + lost >= sent then finish() end
   return 3600000
 end
 
@@ -93,8 +94,8 @@ function request()
   -- A request without delay() first is a connection sending again after a socket error: its
   -- request in flight was lost and will never be answered (wrk counts the error).
   if grants > 0 then grants = grants - 1 else lost = lost + 1 end
-  -- (and when that happens with the slice all sent, wrk still needs a request: a cheap one,
-  -- outside the count; a run with socket errors is reported as such anyway)
+  -- (then, should the slice be all sent, wrk still needs a request: a cheap one, outside the
+  -- count; a run with socket errors is reported as such anyway)
   if sent >= #mine then return wrk.format(nil, "/health") end
   sent = sent + 1
   return wrk.format(nil, mine[sent])

@@ -94,6 +94,9 @@ def http_section(http):
     typ = runs.get(("typing", "off", 8)) or runs.get(("typing", "on", 8))
     cut = [f"{ROW_NAMES.get(r['row'], r['row'])} c={r['connections']} cache {r['cache']}"
            for r in http["runs"] if r["row"] != "health" and r["sent"] < r["paths_in_file"]]
+    odd = [f"{ROW_NAMES.get(r['row'], r['row'])} c={r['connections']} cache {r['cache']} "
+           f"({f(r['requests'])} answers to {f(r['sent'])} paths)"
+           for r in http["runs"] if r["row"] != "health" and r["requests"] != r["sent"]]
     print(f"Each row runs on a fresh `peacesearch-server --threads {http['server_threads']} --no-access-log` "
           "warmed "
           "by 256 queries no row sends. wrk `-t2` (`-t1` at c=1) through `bench/wrk_once.lua`: thread "
@@ -106,13 +109,16 @@ def http_section(http):
              "as `s` recur across queries)" if typ else "")
           + ". Per-kind rows: the first paths of that kind in the distinct mix. Percentiles are "
           "wrk's (with its coordinated-omission correction), on the same 2 cores as the server."
-          + (" **Cut by the time bound:** " + "; ".join(cut) + "." if cut else "") + "\n")
+          + (" **Cut by the time bound:** " + "; ".join(cut) + "." if cut else "")
+          + (" **Answers and paths sent differ** (socket errors): " + "; ".join(odd) + "." if odd else "")
+          + "\n")
     health = [r for r in http["runs"] if r["row"] == "health"]
     if health:
         print(table(["`/health` (the HTTP floor)", "conns", "req/s", "p50", "p90", "p99"],
                     [("/health", r["connections"], f(r["rps"], 0), f(r["latency_ms"]["p50"]),
                       f(r["latency_ms"]["p90"]), f(r["latency_ms"]["p99"])) for r in health]))
-        print(f"\n{f(http['health_duration_s'], 0)} s per row (bench/wrk_mix.lua).\n")
+        print(f"\n{f(http['health_duration_s'], 0)} s per row (bench/wrk_mix.lua cycles through its one "
+              "path), once, on a server with the default cache: `/health` uses none.\n")
     if http.get("server_crashes"):
         print("**The server crashed during: " + "; ".join(http["server_crashes"]) + "** (see the "
               "work directory's server.log).\n")
