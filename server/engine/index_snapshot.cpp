@@ -2,6 +2,7 @@
 
 #include "indexer/errors.h"
 #include "indexer/schema.h"
+#include "server/engine/query_builder.h"
 
 namespace fs = std::filesystem;
 
@@ -69,7 +70,7 @@ std::shared_ptr<const IndexSnapshot> IndexSnapshot::open(const fs::path& generat
     for (Xapian::docid b : s->parts_.replaced) s->replaced_.add(s->parts_.combined(b));
     s->facets_ = FacetIndex::load(*db, s->replaced_);
     s->sort_keys_ = SortKeys::load(*db);
-    s->short_prefixes_ = ShortPrefixes(*db, kPrefixExpansion);
+    s->short_prefixes_ = ShortPrefixes(*db, QueryOptions{}.max_prefix_expansion);
     s->documents_ = db->get_doccount() - static_cast<Xapian::doccount>(s->parts_.replaced.size());
     s->pool_.push_back(std::move(db));
   } catch (const Xapian::Error& e) {

@@ -82,10 +82,9 @@ class IndexSnapshot {
   const nlohmann::json& organisations() const { return organisations_; }
   const CompletionIndex& completions() const { return completions_; }
   const SortKeys& sort_keys() const { return sort_keys_; }
-  /// The expansions of one-letter prefixes (the first keystroke in a search box).
+  /// The expansions of one-letter prefixes (the first keystroke in a search box), as long
+  /// as QueryOptions' default max_prefix_expansion.
   const ShortPrefixes& short_prefixes() const { return short_prefixes_; }
-  /// Words a typed prefix expands to, at most.
-  static constexpr size_t kPrefixExpansion = 64;
   /// Bitmaps of recently searched terms, phrases and prefixes (thread-safe).
   ClauseCache& clauses() const { return clauses_; }
   /// Documents an update replaced, still in the base database: never to be shown or counted.

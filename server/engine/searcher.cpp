@@ -47,7 +47,7 @@ SearchResult Searcher::search(const SearchRequest& req) const {
     std::string key = term_prefix + word;
     auto it = expansions.find(key);
     if (it == expansions.end() && term_prefix.empty() &&
-        qopts.max_prefix_expansion == IndexSnapshot::kPrefixExpansion) {
+        qopts.max_prefix_expansion == snapshot_->short_prefixes().limit()) {
       if (const auto* first = snapshot_->short_prefixes().find(word))
         it = expansions.emplace(key, *first).first;
     }

@@ -8,11 +8,11 @@
 namespace peacesearch::server {
 namespace {
 
-// Bytes of the first UTF-8 character of `s` (1 for an invalid lead byte).
-size_t first_char_bytes(const std::string& s) {
-  auto c = static_cast<unsigned char>(s[0]);
-  size_t n = c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-  return std::min(n, s.size());
+// Bytes of the first character of `s`.
+size_t first_char_bytes(std::string_view s) {
+  size_t pos = 0;
+  analyzers::next_code_point(s, pos);
+  return pos;
 }
 
 }  // namespace
@@ -58,7 +58,7 @@ ShortPrefixes::ShortPrefixes(const Xapian::Database& db, size_t limit) : limit_(
 }
 
 const std::vector<std::string>* ShortPrefixes::find(const std::string& prefix) const {
-  if (prefix.empty() || first_char_bytes(prefix) != prefix.size()) return nullptr;
+  if (analyzers::utf8_length(prefix) != 1) return nullptr;
   auto it = expansions_.find(prefix);
   return it == expansions_.end() ? nullptr : &it->second;
 }
