@@ -10,6 +10,19 @@ import sys
 import time
 
 FACETS = ("country", "theme", "year", "type")
+
+
+def import_debian_module(name, package):
+    """Imports a client module that Debian installs for its own interpreter (PyPI is out of
+    reach): when the running python3 lacks it, re-runs this script with /usr/bin/python3."""
+    import importlib
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        if os.path.realpath(sys.executable) != os.path.realpath("/usr/bin/python3") \
+                and os.path.exists("/usr/bin/python3"):
+            os.execv("/usr/bin/python3", ["/usr/bin/python3", *sys.argv])
+        raise SystemExit(f"{name} missing: run bench/setup_peers.sh ({package})")
 RECORD_TYPES = ("organisation", "activity")
 
 

@@ -16,17 +16,11 @@ import os
 import sys
 import time
 
-try:
-    import psycopg2
-except ImportError:  # Debian's module lives with the system interpreter
-    if os.path.realpath(sys.executable) != os.path.realpath("/usr/bin/python3") \
-            and os.path.exists("/usr/bin/python3"):
-        os.execv("/usr/bin/python3", ["/usr/bin/python3", *sys.argv])
-    raise SystemExit("psycopg2 missing: run bench/setup_peers.sh (python3-psycopg2)")
-
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import common  # noqa: E402
 from pgcluster import Cluster  # noqa: E402
+
+psycopg2 = common.import_debian_module("psycopg2", "python3-psycopg2")
 
 BATCH = 20000
 CFG = "(CASE WHEN lang = 'fr' THEN 'fr_unaccent'::regconfig ELSE 'en_unaccent'::regconfig END)"

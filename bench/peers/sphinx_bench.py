@@ -23,18 +23,12 @@ import tempfile
 import time
 import unicodedata
 
-if sys.argv[1:2] != ["--feed"]:  # the feeder (run by indexer) needs no client
-    try:
-        import pymysql
-        from pymysql.constants import CLIENT
-    except ImportError:  # Debian's module lives with the system interpreter
-        if os.path.realpath(sys.executable) != os.path.realpath("/usr/bin/python3") \
-                and os.path.exists("/usr/bin/python3"):
-            os.execv("/usr/bin/python3", ["/usr/bin/python3", *sys.argv])
-        raise SystemExit("pymysql missing: run bench/setup_peers.sh (python3-pymysql)")
-
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import common  # noqa: E402
+
+if sys.argv[1:2] != ["--feed"]:  # the feeder (run by indexer) needs no client
+    pymysql = common.import_debian_module("pymysql", "python3-pymysql")
+    CLIENT = common.import_debian_module("pymysql.constants.CLIENT", "python3-pymysql")
 
 # Letters and digits Sphinx indexes (anything else separates words, as in FTS5's unicode61):
 # Latin (+ Extended-A/B/Additional), Greek, Cyrillic, Arabic letters and digits.
